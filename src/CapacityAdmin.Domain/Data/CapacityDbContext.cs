@@ -1,0 +1,32 @@
+using CapacityAdmin.Domain.Campaigns;
+using CapacityAdmin.Domain.Companies;
+using CapacityAdmin.Domain.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace CapacityAdmin.Domain.Data;
+
+/// <summary>The one database context: identity, API keys and every capacity table.</summary>
+public class CapacityDbContext(DbContextOptions<CapacityDbContext> options) : IdentityDbContext<ApplicationUser>(options)
+{
+    public DbSet<Company> Companies => Set<Company>();
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(CapacityDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite cannot order or compare DateTimeOffset values stored as text; store ticks instead.
+        if (Database.IsSqlite())
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
+    }
+}

@@ -1,0 +1,8 @@
+namespace CapacityAdmin.Domain.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+    Postgres,
+}

@@ -1,0 +1,74 @@
+using System.Security.Cryptography;
+using System.Text;
+using CapacityAdmin.Domain.Common;
+using CapacityAdmin.Domain.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CapacityAdmin.Domain.Identity;
+
+public sealed record ApiKeySummary(Guid Id, string Name, string Role, Guid? CompanyId, string Prefix, DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset? RevokedAt);
+
+/// <summary>The secret is returned once, at creation; only its hash is kept.</summary>
+public sealed record CreatedApiKey(ApiKeySummary Key, string Secret);
+
+public sealed class ApiKeyService(IDbContextFactory<CapacityDbContext> contexts, TimeProvider clock)
+{
+    public const string SecretPrefix = "cap_";
+
+    public async Task<Result<CreatedApiKey>> CreateAsync(string? name, string? role, Guid? companyId, string createdBy, CancellationToken ct = default)
+    {
+        var trimmed = name?.Trim();
+        if (string.IsNullOrEmpty(trimmed)) return DomainError.Validation("name", "A key name is required.");
+        var normalizedRole = Roles.Normalize(role);
+        if (normalizedRole is null)
+            return DomainError.Validation("role", $"Role must be one of {string.Join(", ", Roles.ApiKeyRoles)}.");
+        if (normalizedRole == Roles.CompanyAdmin && companyId is null)
+            return DomainError.Validation("companyId", "A CompanyAdmin key must be bound to a company.");
+        if (normalizedRole is Roles.Administrator or Roles.CustomerSuccess or Roles.Sales && companyId is not null)
+            return DomainError.Validation("companyId", $"A {normalizedRole} key sees every company and cannot be bound to one.");
+
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        if (companyId is { } id && !await db.Companies.AnyAsync(c => c.Id == id, ct))
+            return DomainError.NotFound(ErrorCodes.CompanyNotFound, $"Company {id} was not found.");
+
+        var secret = SecretPrefix + Base64Url(RandomNumberGenerator.GetBytes(32));
+        var key = new ApiKey(trimmed, normalizedRole, companyId, secret[..12], Hash(secret), clock.GetUtcNow(), createdBy);
+        db.ApiKeys.Add(key);
+        await db.SaveChangesAsync(ct);
+        return new CreatedApiKey(ToSummary(key), secret);
+    }
+
+    public async Task<IReadOnlyList<ApiKeySummary>> ListAsync(CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var keys = await db.ApiKeys.AsNoTracking().ToListAsync(ct);
+        return keys.OrderBy(k => k.CreatedAt).Select(ToSummary).ToList();
+    }
+
+    public async Task<Result<ApiKeySummary>> RevokeAsync(Guid id, string revokedBy, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var key = await db.ApiKeys.FirstOrDefaultAsync(k => k.Id == id, ct);
+        if (key is null) return DomainError.NotFound(ErrorCodes.ApiKeyNotFound, $"API key {id} was not found.");
+        key.Revoke(clock.GetUtcNow(), revokedBy);
+        await db.SaveChangesAsync(ct);
+        return ToSummary(key);
+    }
+
+    /// <summary>The live key for a presented secret, or null when it is unknown or revoked.</summary>
+    public async Task<ApiKeySummary?> AuthenticateAsync(string? secret, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(secret) || !secret.StartsWith(SecretPrefix, StringComparison.Ordinal)) return null;
+        var hash = Hash(secret.Trim());
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var key = await db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Hash == hash && k.RevokedAt == null, ct);
+        return key is null ? null : ToSummary(key);
+    }
+
+    // The secret carries 256 random bits, so a fast hash is enough: nothing to brute-force.
+    private static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static ApiKeySummary ToSummary(ApiKey k) => new(k.Id, k.Name, k.Role, k.CompanyId, k.Prefix, k.CreatedAt, k.CreatedBy, k.RevokedAt);
+}

@@ -1,0 +1,16 @@
+using CapacityAdmin.Domain.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace CapacityAdmin.Migrations.Sqlite;
+
+/// <summary>Lets <c>dotnet ef</c> build the context for this provider without starting the web app.</summary>
+public sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<CapacityDbContext>
+{
+    public CapacityDbContext CreateDbContext(string[] args)
+    {
+        var builder = new DbContextOptionsBuilder<CapacityDbContext>();
+        DbContextOptionsConfigurator.Configure(builder, DatabaseProvider.Sqlite, "Data Source=design-time.db");
+        return new CapacityDbContext(builder.Options);
+    }
+}
