@@ -13,6 +13,7 @@ public class CapacityDbContext(DbContextOptions<CapacityDbContext> options) : Id
     public DbSet<Company> Companies => Set<Company>();
     public DbSet<Campaign> Campaigns => Set<Campaign>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<Operations.JobRun> JobRuns => Set<Operations.JobRun>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

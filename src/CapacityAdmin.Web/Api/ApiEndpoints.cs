@@ -1,0 +1,16 @@
+using CapacityAdmin.Web.Auth;
+
+namespace CapacityAdmin.Web.Api;
+
+public static class ApiEndpoints
+{
+    /// <summary>Maps <c>/api/v1</c>: every endpoint needs an API key; each group narrows the roles further.</summary>
+    public static IEndpointRouteBuilder MapCapacityApi(this IEndpointRouteBuilder app)
+    {
+        var v1 = app.MapGroup("/api/v1").RequireAuthorization(ApiPolicies.Read);
+        v1.MapCompanyEndpoints();
+        v1.MapUserEndpoints();
+        v1.MapJobEndpoints();
+        return app;
+    }
+}

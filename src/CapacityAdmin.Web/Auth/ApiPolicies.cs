@@ -1,0 +1,29 @@
+using CapacityAdmin.Domain.Identity;
+using Microsoft.AspNetCore.Authorization;
+
+namespace CapacityAdmin.Web.Auth;
+
+/// <summary>Authorization policies of the HTTP API (api-v1.md "Roles"). Every one authenticates by API key only.</summary>
+public static class ApiPolicies
+{
+    /// <summary>Any valid key; tenancy is then enforced by the domain queries.</summary>
+    public const string Read = "api:read";
+    /// <summary>Creating and changing capacity: Administrator and CustomerSuccess.</summary>
+    public const string Manage = "api:manage";
+    /// <summary>Consumption operations: Administrator, CustomerSuccess and Integration.</summary>
+    public const string Consume = "api:consume";
+    /// <summary>Users, API keys, settings and jobs: Administrator.</summary>
+    public const string Administer = "api:administer";
+    /// <summary>Upsell fields of alerts: Sales, CustomerSuccess, Administrator.</summary>
+    public const string Upsell = "api:upsell";
+
+    public static AuthorizationBuilder AddApiPolicies(this AuthorizationBuilder builder) => builder
+        .AddPolicy(Read, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser())
+        .AddPolicy(Manage, p => ApiKeyWithRoles(p, Roles.Administrator, Roles.CustomerSuccess))
+        .AddPolicy(Consume, p => ApiKeyWithRoles(p, Roles.Administrator, Roles.CustomerSuccess, Roles.Integration))
+        .AddPolicy(Administer, p => ApiKeyWithRoles(p, Roles.Administrator))
+        .AddPolicy(Upsell, p => ApiKeyWithRoles(p, Roles.Administrator, Roles.CustomerSuccess, Roles.Sales));
+
+    private static void ApiKeyWithRoles(AuthorizationPolicyBuilder policy, params string[] roles) =>
+        policy.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser().RequireRole(roles);
+}

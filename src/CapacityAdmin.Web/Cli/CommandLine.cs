@@ -1,0 +1,44 @@
+namespace CapacityAdmin.Web.Cli;
+
+/// <summary>
+/// Administrative commands run through the web project, sharing its configuration and services:
+/// <c>dotnet run --project src/CapacityAdmin.Web -- apikey create --name N --role R [--company ID]</c>.
+/// </summary>
+public static class CommandLine
+{
+    private static readonly Dictionary<string, Func<IServiceProvider, string[], TextWriter, Task<int>>> Commands = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["apikey"] = ApiKeyCommand.RunAsync,
+    };
+
+    public static bool IsCommand(string[] args) => args.Length > 0 && Commands.ContainsKey(args[0]);
+
+    public static void Register(string name, Func<IServiceProvider, string[], TextWriter, Task<int>> command) => Commands[name] = command;
+
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output)
+    {
+        try
+        {
+            return await Commands[args[0]](services, args[1..], output);
+        }
+        catch (CommandLineException ex)
+        {
+            await Console.Error.WriteLineAsync($"error: {ex.Message}");
+            return 2;
+        }
+    }
+
+    /// <summary>The value after <paramref name="name"/> (<c>--name value</c>), or null when absent.</summary>
+    public static string? Option(string[] args, string name)
+    {
+        var index = Array.FindIndex(args, a => string.Equals(a, name, StringComparison.OrdinalIgnoreCase));
+        if (index < 0) return null;
+        if (index + 1 >= args.Length || args[index + 1].StartsWith("--", StringComparison.Ordinal))
+            throw new CommandLineException($"{name} needs a value.");
+        return args[index + 1];
+    }
+
+    public static bool Flag(string[] args, string name) => args.Any(a => string.Equals(a, name, StringComparison.OrdinalIgnoreCase));
+}
+
+public sealed class CommandLineException(string message) : Exception(message);

@@ -1,0 +1,100 @@
+using CapacityAdmin.Domain.Data;
+using CapacityAdmin.Domain.Seeding;
+using CapacityAdmin.Web.Api;
+using CapacityAdmin.Web.Auth;
+using CapacityAdmin.Web.Components;
+using CapacityAdmin.Web.Jobs;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Configuration.Json;
+using Microsoft.Extensions.FileProviders;
+using Radzen;
+
+namespace CapacityAdmin.Web.Hosting;
+
+public static class HostingExtensions
+{
+    /// <summary>
+    /// In Development, layers the repository's root <c>appsettings.Development.json</c> over the project's
+    /// settings, below user secrets, environment variables and the command line.
+    /// </summary>
+    public static void AddRootDevelopmentSettings(this WebApplicationBuilder builder)
+    {
+        if (!builder.Environment.IsDevelopment() || !File.Exists(AppPaths.RootDevelopmentSettings)) return;
+        var sources = builder.Configuration.Sources;
+        var lastJson = sources.Select((s, i) => (s, i)).LastOrDefault(x => x.s is JsonConfigurationSource).i;
+        var source = new JsonConfigurationSource { Path = AppPaths.RootDevelopmentSettings, Optional = true, ReloadOnChange = false };
+        source.ResolveFileProvider();
+        sources.Insert(lastJson + 1, source);
+    }
+
+    public static DatabaseConnectionInfo GetDatabaseConnectionInfo(this IServiceCollection services) =>
+        services.Single(d => d.ServiceType == typeof(DatabaseConnectionInfo)).ImplementationInstance as DatabaseConnectionInfo
+        ?? throw new InvalidOperationException("AddCapacityDomain must run first.");
+
+    public static IServiceCollection AddCapacityUi(this IServiceCollection services, AppPaths paths)
+    {
+        // Keys survive restarts, so sign-in cookies and antiforgery tokens do too.
+        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(paths.DataDirectory, "keys")))
+            .SetApplicationName("CapacityAdmin");
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRadzenComponents();
+        services.AddHttpContextAccessor();
+        return services;
+    }
+
+    public static IServiceCollection AddCapacityHealthChecks(this IServiceCollection services)
+    {
+        services.AddHealthChecks()
+            .AddDbContextCheck<CapacityDbContext>("database")
+            .AddCheck<SchedulerHealthCheck>("scheduler");
+        return services;
+    }
+
+    /// <summary>Migrates (unless switched off), ensures the roles and, outside Production, seeds the demo data once.</summary>
+    public static async Task InitializeDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+        var seeder = scope.ServiceProvider.GetRequiredService<DemoDataSeeder>();
+        await seeder.EnsureRolesAsync();
+        if (!app.Configuration.GetValue<bool>("Seed:DemoData")) return;
+        if (app.Environment.IsProduction())
+        {
+            app.Logger.LogWarning("Seed:DemoData is ignored in Production: demo users have public passwords.");
+            return;
+        }
+        await seeder.SeedDemoAsync(scope.ServiceProvider.GetRequiredService<AppPaths>().SeedDirectory);
+    }
+
+    public static WebApplication UseCapacityPipeline(this WebApplication app, AppPaths paths)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+        app.UseCapacityApiErrors();
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"),
+            ui => ui.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+
+        // Brand assets from the repository's wwwroot-assets/ folder, public (the login page needs them).
+        if (Directory.Exists(paths.AssetsDirectory))
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(paths.AssetsDirectory), RequestPath = "/assets" });
+
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static WebApplication MapCapacityEndpoints(this WebApplication app)
+    {
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapHealthChecks("/healthz", new() { ResponseWriter = HealthResponseWriter.WriteAsync }).AllowAnonymous();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapAccountEndpoints();
+        app.MapCapacityApi();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

@@ -1,0 +1,33 @@
+using CapacityAdmin.Domain.Data;
+using CapacityAdmin.Web.Api;
+using CapacityAdmin.Web.Auth;
+using CapacityAdmin.Web.Cli;
+using CapacityAdmin.Web.Hosting;
+using CapacityAdmin.Web.Jobs;
+
+var isCommand = CommandLine.IsCommand(args);
+var builder = WebApplication.CreateBuilder(isCommand ? [] : args);
+builder.AddRootDevelopmentSettings();
+
+var paths = AppPaths.From(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddSingleton(paths);
+builder.Services.AddCapacityDomain(builder.Configuration, paths.DataDirectory);
+builder.Services.AddCapacityAuth();
+builder.Services.AddCapacityApi();
+builder.Services.AddCapacityJobs(builder.Configuration, builder.Services.GetDatabaseConnectionInfo());
+builder.Services.AddCapacityUi(paths);
+builder.Services.AddCapacityHealthChecks();
+
+var app = builder.Build();
+await app.InitializeDatabaseAsync();
+
+if (isCommand)
+    return await CommandLine.RunAsync(app.Services, args, Console.Out);
+
+app.UseCapacityPipeline(paths);
+app.MapCapacityEndpoints();
+await app.RunAsync();
+return 0;
+
+/// <summary>Visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;
