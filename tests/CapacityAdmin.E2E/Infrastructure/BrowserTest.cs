@@ -1,0 +1,74 @@
+using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace CapacityAdmin.E2E.Infrastructure;
+
+/// <summary>
+/// Base for the browser tests: a fresh context per test (own cookies), the common steps (sign in, wait for
+/// the circuit), and a screenshot in the test output folder when a test fails.
+/// </summary>
+[Collection(AppCollection.Name)]
+public abstract class BrowserTest(AppFixture app, ITestOutputHelper output)
+{
+    protected AppFixture App { get; } = app;
+
+    protected ITestOutputHelper Output { get; } = output;
+
+    protected string Url(string relative) => new Uri(App.BaseAddress, relative).ToString();
+
+    /// <summary>Runs <paramref name="steps"/> in a new context and page; on failure saves a screenshot and rethrows.</summary>
+    protected async Task InBrowserAsync(Func<IPage, Task> steps, string? variant = null, [CallerMemberName] string test = "")
+    {
+        await using var context = await App.Browser.NewContextAsync(new() { BaseURL = App.BaseAddress.ToString() });
+        context.SetDefaultTimeout(15_000);
+        var page = await context.NewPageAsync();
+        try
+        {
+            await steps(page);
+        }
+        catch (Exception)
+        {
+            var name = Regex.Replace($"{GetType().Name}.{test}{(variant is null ? "" : "-" + variant)}", "[^A-Za-z0-9_.-]", "_");
+            var file = Path.Combine(AppContext.BaseDirectory, "screenshots", $"{name}-{DateTime.UtcNow:yyyyMMddHHmmss}.png");
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            try
+            {
+                await page.ScreenshotAsync(new() { Path = file, FullPage = true });
+                Output.WriteLine($"Screenshot: {file} (page {page.Url})");
+            }
+            catch (PlaywrightException e)
+            {
+                Output.WriteLine($"No screenshot: {e.Message}");
+            }
+            throw;
+        }
+    }
+
+    /// <summary>Fills and posts the login form (the page must be the login page).</summary>
+    protected static async Task SubmitLoginAsync(IPage page, string email, string password)
+    {
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in to CapacityAdmin" })).ToBeVisibleAsync();
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+    }
+
+    /// <summary>Signs in from the login page and waits until the home page's circuit is live.</summary>
+    protected async Task SignInAsync(IPage page, DemoUser user)
+    {
+        await page.GotoAsync(Url("login"));
+        await SubmitLoginAsync(page, user.Email, user.Password);
+        await Expect(page).ToHaveURLAsync(Url(""));
+        await WaitForInteractivityAsync(page);
+    }
+
+    /// <summary>The sidebar landmark of MainLayout.</summary>
+    protected static ILocator Navigation(IPage page) => page.GetByRole(AriaRole.Navigation, new() { Name = "Main navigation" });
+
+    /// <summary>MainLayout sets data-interactive="true" once the circuit renders: before that, clicks go nowhere.</summary>
+    protected static Task WaitForInteractivityAsync(IPage page) =>
+        Expect(page.Locator("[data-interactive=\"true\"]")).ToBeAttachedAsync();
+}
