@@ -22,7 +22,8 @@ public static class AccountEndpoints
             return TypedResults.LocalRedirect(LoginUrl(result.IsLockedOut ? "locked" : "invalid", target));
         }).AllowAnonymous();
 
-        group.MapPost("/logout", async (SignInManager<ApplicationUser> signIn) =>
+        // Binding a form field makes the antiforgery middleware validate the token: no cross-site sign-out.
+        group.MapPost("/logout", async ([FromForm] string? returnUrl, SignInManager<ApplicationUser> signIn) =>
         {
             await signIn.SignOutAsync();
             return TypedResults.LocalRedirect("/login?signedOut=1");
