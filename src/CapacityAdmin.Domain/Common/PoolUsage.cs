@@ -15,6 +15,7 @@ public sealed record PoolUsage(
     Guid PoolId,
     Guid CompanyId,
     string PoolName,
+    Campaigns.CapacityKind Kind,
     decimal Used,
     decimal Limit,
     decimal HardLimit,
