@@ -22,7 +22,7 @@ public static class BundlePolicy
         if (IsSplitValid(total)) return [];
         var percent = Campaigns.CapacityPolicy.Percent(total);
         return [total < 1m
-            ? $"Shares add up to {percent:0.##}%; {Campaigns.CapacityPolicy.Percent(1m - total):0.##}% of the bundle is not allocated."
-            : $"Shares add up to {percent:0.##}%, more than 100%."];
+            ? FormattableString.Invariant($"Shares add up to {percent:0.##}%; {Campaigns.CapacityPolicy.Percent(1m - total):0.##}% of the bundle is not allocated.")
+            : FormattableString.Invariant($"Shares add up to {percent:0.##}%, more than 100%.")];
     }
 }

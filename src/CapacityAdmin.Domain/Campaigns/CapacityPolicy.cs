@@ -60,7 +60,7 @@ public static class CapacityPolicy
     public static long PlacesAvailable(long used, long limit) => Math.Max(0, limit - used);
 
     /// <summary>"110%" for a 10 % allowance.</summary>
-    public static string MaxPercentLabel(decimal overagePercent) => $"{100m + overagePercent:0.##}%";
+    public static string MaxPercentLabel(decimal overagePercent) => FormattableString.Invariant($"{100m + overagePercent:0.##}%");
 
     public static bool IsValidOveragePercent(decimal overagePercent) =>
         overagePercent >= 0 && overagePercent <= MaxOveragePercent && decimal.Round(overagePercent, 2) == overagePercent;

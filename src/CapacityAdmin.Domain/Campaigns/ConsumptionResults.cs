@@ -40,8 +40,10 @@ internal static class ConsumptionResults
         var max = CapacityPolicy.MaxPercentLabel(campaign.OveragePercent);
         var reason = m.Limit <= 0
             ? $"Campaign '{campaign.Name}' has a {CapacityKinds.Noun(kind)} limit of 0; nothing can be consumed."
-            : $"Capacity exceeded: {CapacityKinds.Noun(kind)} would reach {Format(m, m.Used + amount)} of {Format(m, m.Limit)} " +
-              $"({CapacityPolicy.Percent(m.With(m.Used + amount).Utilization):0.##}%); overage allowed up to {max} ({Format(m, m.HardLimit)}).";
+            : FormattableString.Invariant(
+                $"Capacity exceeded: {CapacityKinds.Noun(kind)} would reach {Format(m, m.Used + amount)} of {Format(m, m.Limit)} ") +
+              FormattableString.Invariant(
+                $"({CapacityPolicy.Percent(m.With(m.Used + amount).Utilization):0.##}%); overage allowed up to {max} ({Format(m, m.HardLimit)}).");
         return Refused(campaign, bundle, kind, amount, ErrorCodes.CapacityExceeded, reason);
     }
 
