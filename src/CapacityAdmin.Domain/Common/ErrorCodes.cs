@@ -15,4 +15,9 @@ public static class ErrorCodes
     public const string ApiKeyNotFound = "API_KEY_NOT_FOUND";
     public const string JobNotFound = "JOB_NOT_FOUND";
     public const string NotFound = "NOT_FOUND";
+    public const string EnrollmentNotFound = "ENROLLMENT_NOT_FOUND";
+    public const string CapacityExceeded = "CAPACITY_EXCEEDED";
+    public const string CampaignNotAccepting = "CAMPAIGN_NOT_ACCEPTING";
+    public const string PricingModelMismatch = "PRICING_MODEL_MISMATCH";
+    public const string BundleNotActive = "BUNDLE_NOT_ACTIVE";
 }

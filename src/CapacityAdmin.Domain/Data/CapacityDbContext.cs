@@ -1,4 +1,6 @@
+using CapacityAdmin.Domain.Bundles;
 using CapacityAdmin.Domain.Campaigns;
+using CapacityAdmin.Domain.Common;
 using CapacityAdmin.Domain.Companies;
 using CapacityAdmin.Domain.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -14,6 +16,11 @@ public class CapacityDbContext(DbContextOptions<CapacityDbContext> options) : Id
     public DbSet<Campaign> Campaigns => Set<Campaign>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<Operations.JobRun> JobRuns => Set<Operations.JobRun>();
+    public DbSet<Bundle> Bundles => Set<Bundle>();
+    public DbSet<VolunteerEnrollment> VolunteerEnrollments => Set<VolunteerEnrollment>();
+    public DbSet<LearnerEnrollment> LearnerEnrollments => Set<LearnerEnrollment>();
+    public DbSet<CreditLedgerEntry> CreditLedgerEntries => Set<CreditLedgerEntry>();
+    public DbSet<CapacityChange> CapacityChanges => Set<CapacityChange>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,3 +1,4 @@
+using CapacityAdmin.Domain.Bundles;
 using CapacityAdmin.Domain.Campaigns;
 using CapacityAdmin.Domain.Companies;
 using CapacityAdmin.Domain.Identity;
@@ -26,6 +27,11 @@ public static class DomainServiceCollectionExtensions
 
         services.AddScoped<CompanyService>();
         services.AddScoped<CampaignCatalogService>();
+        services.AddScoped<CampaignService>();
+        services.AddScoped<EnrollmentService>();
+        services.AddScoped<CreditService>();
+        services.AddScoped<CapacityQueryService>();
+        services.AddScoped<BundleService>();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DemoDataSeeder>();

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CapacityAdmin.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(CapacityDbContext))]
-    [Migration("20261121203223_Initial")]
+    [Migration("20261121204600_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -20,9 +20,61 @@ namespace CapacityAdmin.Migrations.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
+            modelBuilder.Entity("CapacityAdmin.Domain.Bundles.Bundle", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sku")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VolunteersUsed")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompanyId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("Bundles", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Bundles_Counters", "\"VolunteersUsed\" >= 0");
+                        });
+                });
+
             modelBuilder.Entity("CapacityAdmin.Domain.Campaigns.Campaign", b =>
                 {
                     b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("BundleId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BundleQuota")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("BundleShare")
+                        .HasPrecision(9, 6)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("CommittedSeats")
@@ -34,14 +86,25 @@ namespace CapacityAdmin.Migrations.Sqlite.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<decimal?>("CreditAllocation")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("TEXT");
+                    b.Property<long?>("CreditAllocationCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreditHardLimitCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreditsConsumedCents")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("EndDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("LearnerHardLimit")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("LearnersCommitted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LearnersEnrolled")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
@@ -72,12 +135,195 @@ namespace CapacityAdmin.Migrations.Sqlite.Migrations
                     b.Property<int>("TargetVolunteers")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("VolunteerHardLimit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VolunteerLimit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VolunteersEnrolled")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("BundleId");
 
                     b.HasIndex("CompanyId", "Name")
                         .IsUnique();
 
-                    b.ToTable("Campaigns", (string)null);
+                    b.ToTable("Campaigns", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Campaigns_Counters", "\"VolunteersEnrolled\" >= 0 AND \"LearnersEnrolled\" >= 0 AND \"CreditsConsumedCents\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("CapacityAdmin.Domain.Campaigns.CreditLedgerEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Activity")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ConsumedAfterCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId", "CreatedAt");
+
+                    b.HasIndex("CampaignId", "IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("IX_CreditLedgerEntries_IdempotencyKey")
+                        .HasFilter("\"IdempotencyKey\" IS NOT NULL");
+
+                    b.ToTable("CreditLedgerEntries", (string)null);
+                });
+
+            modelBuilder.Entity("CapacityAdmin.Domain.Campaigns.LearnerEnrollment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EnrolledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExternalId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReleasedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId", "ExternalId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_LearnerEnrollments_Active")
+                        .HasFilter("\"Status\" = 'Enrolled'");
+
+                    b.HasIndex("CampaignId", "Status", "EnrolledAt");
+
+                    b.ToTable("LearnerEnrollments", (string)null);
+                });
+
+            modelBuilder.Entity("CapacityAdmin.Domain.Campaigns.VolunteerEnrollment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EnrolledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExternalId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReleasedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId", "ExternalId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_VolunteerEnrollments_Active")
+                        .HasFilter("\"Status\" = 'Enrolled'");
+
+                    b.HasIndex("CampaignId", "Status", "EnrolledAt");
+
+                    b.ToTable("VolunteerEnrollments", (string)null);
+                });
+
+            modelBuilder.Entity("CapacityAdmin.Domain.Common.CapacityChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("BundleId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CampaignId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NewValue")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OldValue")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompanyId");
+
+                    b.HasIndex("BundleId", "ChangedAt");
+
+                    b.HasIndex("CampaignId", "ChangedAt");
+
+                    b.ToTable("CapacityChanges", (string)null);
                 });
 
             modelBuilder.Entity("CapacityAdmin.Domain.Companies.Company", b =>
@@ -404,15 +650,77 @@ namespace CapacityAdmin.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("CapacityAdmin.Domain.Bundles.Bundle", b =>
+                {
+                    b.HasOne("CapacityAdmin.Domain.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CapacityAdmin.Domain.Campaigns.Campaign", b =>
                 {
+                    b.HasOne("CapacityAdmin.Domain.Bundles.Bundle", "Bundle")
+                        .WithMany()
+                        .HasForeignKey("BundleId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("CapacityAdmin.Domain.Companies.Company", "Company")
                         .WithMany()
                         .HasForeignKey("CompanyId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.Navigation("Bundle");
+
                     b.Navigation("Company");
+                });
+
+            modelBuilder.Entity("CapacityAdmin.Domain.Campaigns.CreditLedgerEntry", b =>
+                {
+                    b.HasOne("CapacityAdmin.Domain.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CapacityAdmin.Domain.Campaigns.LearnerEnrollment", b =>
+                {
+                    b.HasOne("CapacityAdmin.Domain.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CapacityAdmin.Domain.Campaigns.VolunteerEnrollment", b =>
+                {
+                    b.HasOne("CapacityAdmin.Domain.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CapacityAdmin.Domain.Common.CapacityChange", b =>
+                {
+                    b.HasOne("CapacityAdmin.Domain.Bundles.Bundle", null)
+                        .WithMany()
+                        .HasForeignKey("BundleId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("CapacityAdmin.Domain.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("CapacityAdmin.Domain.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CapacityAdmin.Domain.Identity.ApiKey", b =>

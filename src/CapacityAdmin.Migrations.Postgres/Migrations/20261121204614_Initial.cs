@@ -140,29 +140,24 @@ namespace CapacityAdmin.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "Campaigns",
+                name: "Bundles",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     CompanyId = table.Column<Guid>(type: "uuid", nullable: false),
                     Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    PricingModel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Sku = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Capacity = table.Column<int>(type: "integer", nullable: false),
                     Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    TargetVolunteers = table.Column<int>(type: "integer", nullable: false),
-                    TargetBeneficiaries = table.Column<int>(type: "integer", nullable: false),
-                    CommittedSeats = table.Column<int>(type: "integer", nullable: true),
-                    CreditAllocation = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
-                    LearnersCommitted = table.Column<int>(type: "integer", nullable: true),
-                    OveragePercent = table.Column<decimal>(type: "numeric(9,4)", precision: 9, scale: 4, nullable: false),
-                    StartDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    EndDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    VolunteersUsed = table.Column<int>(type: "integer", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_Campaigns", x => x.Id);
+                    table.PrimaryKey("PK_Bundles", x => x.Id);
+                    table.CheckConstraint("CK_Bundles_Counters", "\"VolunteersUsed\" >= 0");
                     table.ForeignKey(
-                        name: "FK_Campaigns_Companies_CompanyId",
+                        name: "FK_Bundles_Companies_CompanyId",
                         column: x => x.CompanyId,
                         principalTable: "Companies",
                         principalColumn: "Id",
@@ -254,6 +249,160 @@ namespace CapacityAdmin.Migrations.Postgres.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "Campaigns",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    PricingModel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    TargetVolunteers = table.Column<int>(type: "integer", nullable: false),
+                    TargetBeneficiaries = table.Column<int>(type: "integer", nullable: false),
+                    CommittedSeats = table.Column<int>(type: "integer", nullable: true),
+                    CreditAllocationCents = table.Column<long>(type: "bigint", nullable: true),
+                    LearnersCommitted = table.Column<int>(type: "integer", nullable: true),
+                    OveragePercent = table.Column<decimal>(type: "numeric(9,4)", precision: 9, scale: 4, nullable: false),
+                    BundleId = table.Column<Guid>(type: "uuid", nullable: true),
+                    BundleShare = table.Column<decimal>(type: "numeric(9,6)", precision: 9, scale: 6, nullable: true),
+                    BundleQuota = table.Column<int>(type: "integer", nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    EndDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    VolunteerLimit = table.Column<int>(type: "integer", nullable: false),
+                    VolunteerHardLimit = table.Column<int>(type: "integer", nullable: false),
+                    LearnerHardLimit = table.Column<int>(type: "integer", nullable: false),
+                    CreditHardLimitCents = table.Column<long>(type: "bigint", nullable: false),
+                    VolunteersEnrolled = table.Column<int>(type: "integer", nullable: false),
+                    LearnersEnrolled = table.Column<int>(type: "integer", nullable: false),
+                    CreditsConsumedCents = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Campaigns", x => x.Id);
+                    table.CheckConstraint("CK_Campaigns_Counters", "\"VolunteersEnrolled\" >= 0 AND \"LearnersEnrolled\" >= 0 AND \"CreditsConsumedCents\" >= 0");
+                    table.ForeignKey(
+                        name: "FK_Campaigns_Bundles_BundleId",
+                        column: x => x.BundleId,
+                        principalTable: "Bundles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Campaigns_Companies_CompanyId",
+                        column: x => x.CompanyId,
+                        principalTable: "Companies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CapacityChanges",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CampaignId = table.Column<Guid>(type: "uuid", nullable: true),
+                    BundleId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Field = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    OldValue = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    NewValue = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    ChangedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    ChangedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CapacityChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CapacityChanges_Bundles_BundleId",
+                        column: x => x.BundleId,
+                        principalTable: "Bundles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CapacityChanges_Campaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "Campaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CapacityChanges_Companies_CompanyId",
+                        column: x => x.CompanyId,
+                        principalTable: "Companies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CreditLedgerEntries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CampaignId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AmountCents = table.Column<long>(type: "bigint", nullable: false),
+                    Activity = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    IdempotencyKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ConsumedAfterCents = table.Column<long>(type: "bigint", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CreditLedgerEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CreditLedgerEntries_Campaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "Campaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LearnerEnrollments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CampaignId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ExternalId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    EnrolledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ReleasedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LearnerEnrollments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LearnerEnrollments_Campaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "Campaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "VolunteerEnrollments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CampaignId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ExternalId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    EnrolledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ReleasedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VolunteerEnrollments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_VolunteerEnrollments_Campaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "Campaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_ApiKeys_CompanyId",
                 table: "ApiKeys",
@@ -308,10 +457,36 @@ namespace CapacityAdmin.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Bundles_CompanyId_Name",
+                table: "Bundles",
+                columns: new[] { "CompanyId", "Name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Campaigns_BundleId",
+                table: "Campaigns",
+                column: "BundleId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Campaigns_CompanyId_Name",
                 table: "Campaigns",
                 columns: new[] { "CompanyId", "Name" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CapacityChanges_BundleId_ChangedAt",
+                table: "CapacityChanges",
+                columns: new[] { "BundleId", "ChangedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CapacityChanges_CampaignId_ChangedAt",
+                table: "CapacityChanges",
+                columns: new[] { "CampaignId", "ChangedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CapacityChanges_CompanyId",
+                table: "CapacityChanges",
+                column: "CompanyId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Companies_Name",
@@ -320,9 +495,45 @@ namespace CapacityAdmin.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_CreditLedgerEntries_CampaignId_CreatedAt",
+                table: "CreditLedgerEntries",
+                columns: new[] { "CampaignId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CreditLedgerEntries_IdempotencyKey",
+                table: "CreditLedgerEntries",
+                columns: new[] { "CampaignId", "IdempotencyKey" },
+                unique: true,
+                filter: "\"IdempotencyKey\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_JobRuns_JobName_StartedAt",
                 table: "JobRuns",
                 columns: new[] { "JobName", "StartedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LearnerEnrollments_Active",
+                table: "LearnerEnrollments",
+                columns: new[] { "CampaignId", "ExternalId" },
+                unique: true,
+                filter: "\"Status\" = 'Enrolled'");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LearnerEnrollments_CampaignId_Status_EnrolledAt",
+                table: "LearnerEnrollments",
+                columns: new[] { "CampaignId", "Status", "EnrolledAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VolunteerEnrollments_Active",
+                table: "VolunteerEnrollments",
+                columns: new[] { "CampaignId", "ExternalId" },
+                unique: true,
+                filter: "\"Status\" = 'Enrolled'");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VolunteerEnrollments_CampaignId_Status_EnrolledAt",
+                table: "VolunteerEnrollments",
+                columns: new[] { "CampaignId", "Status", "EnrolledAt" });
         }
 
         /// <inheritdoc />
@@ -347,16 +558,31 @@ namespace CapacityAdmin.Migrations.Postgres.Migrations
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
-                name: "Campaigns");
+                name: "CapacityChanges");
+
+            migrationBuilder.DropTable(
+                name: "CreditLedgerEntries");
 
             migrationBuilder.DropTable(
                 name: "JobRuns");
+
+            migrationBuilder.DropTable(
+                name: "LearnerEnrollments");
+
+            migrationBuilder.DropTable(
+                name: "VolunteerEnrollments");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "Campaigns");
+
+            migrationBuilder.DropTable(
+                name: "Bundles");
 
             migrationBuilder.DropTable(
                 name: "Companies");

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CapacityAdmin.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(CapacityDbContext))]
-    [Migration("20261121203232_Initial")]
+    [Migration("20261121204614_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -25,10 +25,62 @@ namespace CapacityAdmin.Migrations.Postgres.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("CapacityAdmin.Domain.Bundles.Bundle", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Sku")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("VolunteersUsed")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompanyId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("Bundles", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Bundles_Counters", "\"VolunteersUsed\" >= 0");
+                        });
+                });
+
             modelBuilder.Entity("CapacityAdmin.Domain.Campaigns.Campaign", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
+
+                    b.Property<Guid?>("BundleId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("BundleQuota")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("BundleShare")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("numeric(9,6)");
 
                     b.Property<int?>("CommittedSeats")
                         .HasColumnType("integer");
@@ -39,14 +91,25 @@ namespace CapacityAdmin.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<decimal?>("CreditAllocation")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)");
+                    b.Property<long?>("CreditAllocationCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CreditHardLimitCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CreditsConsumedCents")
+                        .HasColumnType("bigint");
 
                     b.Property<DateOnly?>("EndDate")
                         .HasColumnType("date");
 
+                    b.Property<int>("LearnerHardLimit")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("LearnersCommitted")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LearnersEnrolled")
                         .HasColumnType("integer");
 
                     b.Property<string>("Name")
@@ -77,12 +140,195 @@ namespace CapacityAdmin.Migrations.Postgres.Migrations
                     b.Property<int>("TargetVolunteers")
                         .HasColumnType("integer");
 
+                    b.Property<int>("VolunteerHardLimit")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("VolunteerLimit")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("VolunteersEnrolled")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("BundleId");
 
                     b.HasIndex("CompanyId", "Name")
                         .IsUnique();
 
-                    b.ToTable("Campaigns", (string)null);
+                    b.ToTable("Campaigns", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Campaigns_Counters", "\"VolunteersEnrolled\" >= 0 AND \"LearnersEnrolled\" >= 0 AND \"CreditsConsumedCents\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("CapacityAdmin.Domain.Campaigns.CreditLedgerEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Activity")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("ConsumedAfterCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId", "CreatedAt");
+
+                    b.HasIndex("CampaignId", "IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("IX_CreditLedgerEntries_IdempotencyKey")
+                        .HasFilter("\"IdempotencyKey\" IS NOT NULL");
+
+                    b.ToTable("CreditLedgerEntries", (string)null);
+                });
+
+            modelBuilder.Entity("CapacityAdmin.Domain.Campaigns.LearnerEnrollment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("EnrolledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ExternalId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("ReleasedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId", "ExternalId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_LearnerEnrollments_Active")
+                        .HasFilter("\"Status\" = 'Enrolled'");
+
+                    b.HasIndex("CampaignId", "Status", "EnrolledAt");
+
+                    b.ToTable("LearnerEnrollments", (string)null);
+                });
+
+            modelBuilder.Entity("CapacityAdmin.Domain.Campaigns.VolunteerEnrollment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("EnrolledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ExternalId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("ReleasedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId", "ExternalId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_VolunteerEnrollments_Active")
+                        .HasFilter("\"Status\" = 'Enrolled'");
+
+                    b.HasIndex("CampaignId", "Status", "EnrolledAt");
+
+                    b.ToTable("VolunteerEnrollments", (string)null);
+                });
+
+            modelBuilder.Entity("CapacityAdmin.Domain.Common.CapacityChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("BundleId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CampaignId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("NewValue")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("OldValue")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompanyId");
+
+                    b.HasIndex("BundleId", "ChangedAt");
+
+                    b.HasIndex("CampaignId", "ChangedAt");
+
+                    b.ToTable("CapacityChanges", (string)null);
                 });
 
             modelBuilder.Entity("CapacityAdmin.Domain.Companies.Company", b =>
@@ -413,15 +659,77 @@ namespace CapacityAdmin.Migrations.Postgres.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("CapacityAdmin.Domain.Bundles.Bundle", b =>
+                {
+                    b.HasOne("CapacityAdmin.Domain.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CapacityAdmin.Domain.Campaigns.Campaign", b =>
                 {
+                    b.HasOne("CapacityAdmin.Domain.Bundles.Bundle", "Bundle")
+                        .WithMany()
+                        .HasForeignKey("BundleId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("CapacityAdmin.Domain.Companies.Company", "Company")
                         .WithMany()
                         .HasForeignKey("CompanyId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.Navigation("Bundle");
+
                     b.Navigation("Company");
+                });
+
+            modelBuilder.Entity("CapacityAdmin.Domain.Campaigns.CreditLedgerEntry", b =>
+                {
+                    b.HasOne("CapacityAdmin.Domain.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CapacityAdmin.Domain.Campaigns.LearnerEnrollment", b =>
+                {
+                    b.HasOne("CapacityAdmin.Domain.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CapacityAdmin.Domain.Campaigns.VolunteerEnrollment", b =>
+                {
+                    b.HasOne("CapacityAdmin.Domain.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CapacityAdmin.Domain.Common.CapacityChange", b =>
+                {
+                    b.HasOne("CapacityAdmin.Domain.Bundles.Bundle", null)
+                        .WithMany()
+                        .HasForeignKey("BundleId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("CapacityAdmin.Domain.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("CapacityAdmin.Domain.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CapacityAdmin.Domain.Identity.ApiKey", b =>

@@ -1,0 +1,72 @@
+using CapacityAdmin.Domain.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CapacityAdmin.Domain.Campaigns;
+
+/// <summary>
+/// The only code that changes usage counters. Each increment is one conditional UPDATE whose WHERE
+/// clause holds the limit check (<c>used + n &lt;= hard_limit</c>), so the check and the write are a
+/// single statement: 0 rows affected means refused. Callers run these inside a transaction together
+/// with the row they insert, and always touch the bundle row before the campaign row (one global
+/// lock order, so PostgreSQL never deadlocks).
+/// </summary>
+internal static class CapacityCounters
+{
+    public static Task<int> TryAddVolunteersAsync(CapacityDbContext db, Guid campaignId, Guid? bundleId, int count, CancellationToken ct) =>
+        db.Campaigns
+            .Where(c => c.Id == campaignId && c.BundleId == bundleId
+                && (c.Status == CampaignStatus.Recruiting || c.Status == CampaignStatus.Active)
+                && c.VolunteersEnrolled + count <= c.VolunteerHardLimit)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.VolunteersEnrolled, c => c.VolunteersEnrolled + count), ct);
+
+    public static Task<int> TryAddLearnersAsync(CapacityDbContext db, Guid campaignId, int count, CancellationToken ct) =>
+        db.Campaigns
+            .Where(c => c.Id == campaignId
+                && (c.Status == CampaignStatus.Recruiting || c.Status == CampaignStatus.Active)
+                && c.LearnersEnrolled + count <= c.LearnerHardLimit)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.LearnersEnrolled, c => c.LearnersEnrolled + count), ct);
+
+    public static Task<int> TryAddCreditsAsync(CapacityDbContext db, Guid campaignId, long cents, CancellationToken ct) =>
+        db.Campaigns
+            .Where(c => c.Id == campaignId
+                && (c.Status == CampaignStatus.Recruiting || c.Status == CampaignStatus.Active)
+                && c.CreditsConsumedCents + cents <= c.CreditHardLimitCents)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.CreditsConsumedCents, c => c.CreditsConsumedCents + cents), ct);
+
+    /// <summary>A refund never takes consumption below zero.</summary>
+    public static Task<int> TryRefundCreditsAsync(CapacityDbContext db, Guid campaignId, long cents, CancellationToken ct) =>
+        db.Campaigns
+            .Where(c => c.Id == campaignId && c.CreditsConsumedCents - cents >= 0)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.CreditsConsumedCents, c => c.CreditsConsumedCents - cents), ct);
+
+    public static Task<int> RemoveVolunteersAsync(CapacityDbContext db, Guid campaignId, Guid? bundleId, int count, CancellationToken ct) =>
+        db.Campaigns
+            .Where(c => c.Id == campaignId && c.BundleId == bundleId && c.VolunteersEnrolled - count >= 0)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.VolunteersEnrolled, c => c.VolunteersEnrolled - count), ct);
+
+    public static Task<int> RemoveLearnersAsync(CapacityDbContext db, Guid campaignId, int count, CancellationToken ct) =>
+        db.Campaigns
+            .Where(c => c.Id == campaignId && c.LearnersEnrolled - count >= 0)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.LearnersEnrolled, c => c.LearnersEnrolled - count), ct);
+
+    /// <summary>The bundle as a whole never passes its capacity.</summary>
+    public static Task<int> TryAddBundleAsync(CapacityDbContext db, Guid bundleId, int count, CancellationToken ct) =>
+        db.Bundles
+            .Where(b => b.Id == bundleId && b.VolunteersUsed + count <= b.Capacity)
+            .ExecuteUpdateAsync(s => s.SetProperty(b => b.VolunteersUsed, b => b.VolunteersUsed + count), ct);
+
+    /// <summary>Unconditional adjustment (release, close, relink); it may leave a bundle above capacity, as a lowered limit may.</summary>
+    public static Task<int> AdjustBundleAsync(CapacityDbContext db, Guid bundleId, int delta, CancellationToken ct) =>
+        db.Bundles
+            .Where(b => b.Id == bundleId)
+            .ExecuteUpdateAsync(s => s.SetProperty(b => b.VolunteersUsed, b => b.VolunteersUsed + delta), ct);
+
+    /// <summary>Takes the bundle's row lock (a no-op UPDATE) so the rest of the transaction is serialised per bundle.</summary>
+    public static Task<int> LockBundleAsync(CapacityDbContext db, Guid bundleId, CancellationToken ct) => AdjustBundleAsync(db, bundleId, 0, ct);
+
+    /// <summary>Takes the campaign's row lock (a no-op UPDATE).</summary>
+    public static Task<int> LockCampaignAsync(CapacityDbContext db, Guid campaignId, CancellationToken ct) =>
+        db.Campaigns
+            .Where(c => c.Id == campaignId)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.VolunteersEnrolled, c => c.VolunteersEnrolled), ct);
+}

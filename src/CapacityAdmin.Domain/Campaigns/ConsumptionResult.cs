@@ -1,0 +1,59 @@
+using CapacityAdmin.Domain.Common;
+
+namespace CapacityAdmin.Domain.Campaigns;
+
+/// <summary>
+/// The outcome of one consumption (enroll, release, consume, refund). A refusal is a value with a
+/// stable <see cref="Code"/>, not an exception; <see cref="NewUtilization"/> and <see cref="Band"/>
+/// then describe what usage would have become.
+/// </summary>
+public sealed record ConsumptionResult(bool Allowed, bool Existing, decimal NewUtilization, CapacityBand Band, string? Reason, string? Code)
+{
+    public Guid? CampaignId { get; init; }
+
+    /// <summary>
+    /// Every pool the call concerned (the campaign, and its bundle), with usage as it stands after
+    /// the call (unchanged on a refusal). This is the hook for threshold alert evaluation.
+    /// </summary>
+    public IReadOnlyList<PoolUsage> Pools { get; init; } = [];
+
+    public EnrollmentView? Enrollment { get; init; }
+
+    public CreditLedgerEntryView? LedgerEntry { get; init; }
+
+    public static ConsumptionResult NotFound(string code, string reason) => new(false, false, 0m, CapacityBand.Normal, reason, code);
+
+    /// <summary>Maps a refusal to the error the API and UI report (404, 409 or 422 with its code).</summary>
+    public DomainError ToError()
+    {
+        if (Allowed) throw new InvalidOperationException("An allowed consumption is not an error.");
+        var kind = Code switch
+        {
+            ErrorCodes.CampaignNotFound or ErrorCodes.EnrollmentNotFound or ErrorCodes.BundleNotFound or ErrorCodes.CompanyNotFound => ErrorKind.NotFound,
+            ErrorCodes.PricingModelMismatch => ErrorKind.Unprocessable,
+            _ => ErrorKind.Conflict,
+        };
+        return new DomainError(kind, Code ?? ErrorCodes.CapacityExceeded, Reason ?? "The consumption was refused.")
+        {
+            Extensions = new Dictionary<string, object?>
+            {
+                ["newUtilization"] = NewUtilization,
+                ["band"] = Band.ToString().ToLowerInvariant(),
+            },
+        };
+    }
+}
+
+public sealed record EnrollmentView(string ExternalId, EnrollmentStatus Status, DateTimeOffset EnrolledAt, DateTimeOffset? ReleasedAt);
+
+public sealed record CreditLedgerEntryView(Guid Id, decimal Amount, string? Activity, string? IdempotencyKey, string? Reason,
+    decimal ConsumedAfter, string CreatedBy, DateTimeOffset CreatedAt);
+
+public sealed record BulkEnrollmentItem(string VolunteerId, bool Allowed, bool Existing, string? Code);
+
+/// <summary>A bulk enrollment: each item decided atomically, results in request order.</summary>
+public sealed record BulkEnrollmentResult(int Accepted, int Existing, int Refused, IReadOnlyList<BulkEnrollmentItem> Results)
+{
+    /// <summary>Usage after the last item: bulk calls are evaluated for alerts once.</summary>
+    public IReadOnlyList<PoolUsage> Pools { get; init; } = [];
+}

@@ -1,0 +1,121 @@
+using CapacityAdmin.Domain.Common;
+using CapacityAdmin.Domain.Data;
+using CapacityAdmin.Domain.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace CapacityAdmin.Domain.Campaigns;
+
+public sealed record CreditConsumption(decimal Amount, string? Activity = null, string? IdempotencyKey = null);
+
+public sealed record CreditRefund(decimal Amount, string? Reason, string? IdempotencyKey = null);
+
+/// <summary>
+/// Consumes and refunds credits of credits campaigns. The ledger row and the conditional counter
+/// UPDATE share one transaction; an idempotency key is unique per campaign in the database, so a key
+/// seen before returns the first result and counts nothing, however many requests race.
+/// </summary>
+public sealed class CreditService(IDbContextFactory<CapacityDbContext> contexts, TimeProvider clock)
+{
+    public Task<Result<ConsumptionResult>> ConsumeAsync(Actor actor, Guid campaignId, CreditConsumption request, CancellationToken ct = default) =>
+        RunAsync(actor, campaignId, request.Amount, request.Activity, request.IdempotencyKey, null, refund: false, ct);
+
+    public Task<Result<ConsumptionResult>> RefundAsync(Actor actor, Guid campaignId, CreditRefund request, CancellationToken ct = default) =>
+        RunAsync(actor, campaignId, request.Amount, null, request.IdempotencyKey, request.Reason, refund: true, ct);
+
+    private async Task<Result<ConsumptionResult>> RunAsync(Actor actor, Guid campaignId, decimal amount, string? activity, string? key,
+        string? reason, bool refund, CancellationToken ct)
+    {
+        if (CapacityAccess.RequireConsumer(actor) is { } denied) return denied;
+        activity = Trimmed(activity);
+        key = Trimmed(key);
+        reason = Trimmed(reason);
+        if (Validate(amount, activity, key, reason, refund) is { } invalid) return invalid;
+        var cents = Credits.ToCents(amount);
+
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var header = await CampaignHeader.LoadAsync(db, actor, campaignId, ct);
+        if (header is null) return ConsumptionResults.CampaignNotFound(campaignId);
+        if (header.PricingModel != PricingModel.Credits)
+            return ConsumptionResults.Mismatch(campaignId, "Credits can be consumed and refunded only on credits campaigns.");
+
+        var now = clock.GetUtcNow();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (key is not null && await FindByKeyAsync(db, campaignId, key, ct) is { } first)
+        {
+            await tx.CommitAsync(ct);
+            return await ReplayAsync(db, campaignId, first, ct);
+        }
+
+        var changed = refund
+            ? await CapacityCounters.TryRefundCreditsAsync(db, campaignId, cents, ct)
+            : await CapacityCounters.TryAddCreditsAsync(db, campaignId, cents, ct);
+        if (changed == 0)
+        {
+            await tx.RollbackAsync(ct);
+            var current = await db.Campaigns.AsNoTracking().FirstAsync(c => c.Id == campaignId, ct);
+            if (refund)
+                return DomainError.Validation("amount",
+                    FormattableString.Invariant($"A refund cannot exceed the credits consumed ({current.CreditUsage.ToWhole(current.CreditsConsumedCents):0.00})."));
+            return current.AcceptsConsumption
+                ? ConsumptionResults.Exceeded(current, null, CapacityKind.Credits, cents)
+                : ConsumptionResults.NotAccepting(current, null, CapacityKind.Credits, cents);
+        }
+
+        var campaign = await db.Campaigns.AsNoTracking().FirstAsync(c => c.Id == campaignId, ct);
+        var entry = new CreditLedgerEntry(campaignId, refund ? -cents : cents, activity, key, reason, campaign.CreditsConsumedCents, actor.Name, now);
+        db.CreditLedgerEntries.Add(entry);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (key is not null && DbErrors.IsUniqueViolation(e))
+        {
+            // A racing request with the same key won; answer with its result, our count rolls back.
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            var winner = await FindByKeyAsync(db, campaignId, key, ct)
+                ?? throw new InvalidOperationException("The idempotency key clashed but no entry holds it.");
+            return await ReplayAsync(db, campaignId, winner, ct);
+        }
+        await tx.CommitAsync(ct);
+        return ConsumptionResults.Allowed(campaign, null, CapacityKind.Credits, existing: false) with { LedgerEntry = View(entry) };
+    }
+
+    /// <summary>The first result of a key: its utilization as recorded with the entry, against the current allocation.</summary>
+    private static async Task<ConsumptionResult> ReplayAsync(CapacityDbContext db, Guid campaignId, CreditLedgerEntry first, CancellationToken ct)
+    {
+        var campaign = await db.Campaigns.AsNoTracking().FirstAsync(c => c.Id == campaignId, ct);
+        var then = campaign.CreditUsage.With(first.ConsumedAfterCents);
+        var current = ConsumptionResults.Allowed(campaign, null, CapacityKind.Credits, existing: true);
+        return current with
+        {
+            NewUtilization = CapacityPolicy.RoundRatio(then.Utilization),
+            Band = then.Band,
+            Reason = then.Used > then.Limit && then.Limit > 0 ? $"Overage allowed, max {CapacityPolicy.MaxPercentLabel(campaign.OveragePercent)}." : null,
+            LedgerEntry = View(first),
+        };
+    }
+
+    private static Task<CreditLedgerEntry?> FindByKeyAsync(CapacityDbContext db, Guid campaignId, string key, CancellationToken ct) =>
+        db.CreditLedgerEntries.AsNoTracking().FirstOrDefaultAsync(e => e.CampaignId == campaignId && e.IdempotencyKey == key, ct);
+
+    internal static CreditLedgerEntryView View(CreditLedgerEntry e) =>
+        new(e.Id, e.Amount, e.Activity, e.IdempotencyKey, e.Reason, Credits.FromCents(e.ConsumedAfterCents), e.CreatedBy, e.CreatedAt);
+
+    private static DomainError? Validate(decimal amount, string? activity, string? key, string? reason, bool refund)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (amount <= 0 || amount > Credits.MaxAmount || !Credits.HasAtMostTwoDecimals(amount))
+            errors["amount"] = ["An amount is above 0, at most 10^12, with at most 2 decimals."];
+        if (activity?.Length > CreditLedgerEntry.ActivityMaxLength)
+            errors["activity"] = [$"An activity has at most {CreditLedgerEntry.ActivityMaxLength} characters."];
+        if (key?.Length > CreditLedgerEntry.IdempotencyKeyMaxLength)
+            errors["idempotencyKey"] = [$"An idempotency key has at most {CreditLedgerEntry.IdempotencyKeyMaxLength} characters."];
+        if (refund && reason is null) errors["reason"] = ["A refund needs a reason."];
+        if (reason?.Length > CreditLedgerEntry.ReasonMaxLength)
+            errors["reason"] = [$"A reason has at most {CreditLedgerEntry.ReasonMaxLength} characters."];
+        return errors.Count == 0 ? null : DomainError.Validation("The credit request is invalid.", errors);
+    }
+
+    private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,276 @@
+using CapacityAdmin.Domain.Bundles;
+using CapacityAdmin.Domain.Common;
+using CapacityAdmin.Domain.Data;
+using CapacityAdmin.Domain.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace CapacityAdmin.Domain.Campaigns;
+
+/// <summary>
+/// Enrolls and releases volunteers and learners. Each call is one transaction (BEGIN IMMEDIATE on
+/// SQLite) in which the conditional counter UPDATEs (bundle first, then campaign) and the enrollment
+/// row stand or fall together; the filtered unique index on active enrollments decides racing
+/// re-enrollments of the same id.
+/// </summary>
+public sealed class EnrollmentService(IDbContextFactory<CapacityDbContext> contexts, TimeProvider clock)
+{
+    public const int MaxBulkItems = 10_000;
+    private const int MaxAttempts = 5;
+
+    public Task<Result<ConsumptionResult>> EnrollVolunteerAsync(Actor actor, Guid campaignId, string? volunteerId, CancellationToken ct = default) =>
+        RunAsync(actor, campaignId, volunteerId, CapacityKind.Volunteers, enroll: true, ct);
+
+    public Task<Result<ConsumptionResult>> ReleaseVolunteerAsync(Actor actor, Guid campaignId, string? volunteerId, CancellationToken ct = default) =>
+        RunAsync(actor, campaignId, volunteerId, CapacityKind.Volunteers, enroll: false, ct);
+
+    public Task<Result<ConsumptionResult>> EnrollLearnerAsync(Actor actor, Guid campaignId, string? learnerId, CancellationToken ct = default) =>
+        RunAsync(actor, campaignId, learnerId, CapacityKind.Learners, enroll: true, ct);
+
+    public Task<Result<ConsumptionResult>> ReleaseLearnerAsync(Actor actor, Guid campaignId, string? learnerId, CancellationToken ct = default) =>
+        RunAsync(actor, campaignId, learnerId, CapacityKind.Learners, enroll: false, ct);
+
+    /// <summary>
+    /// Enrolls many volunteers; each item is its own atomic decision, results come back in request
+    /// order. An id repeated in the list is reported as existing the second time.
+    /// </summary>
+    public async Task<Result<BulkEnrollmentResult>> BulkEnrollVolunteersAsync(Actor actor, Guid campaignId, IReadOnlyList<string?>? volunteerIds,
+        CancellationToken ct = default)
+    {
+        if (CapacityAccess.RequireConsumer(actor) is { } denied) return denied;
+        if (volunteerIds is null || volunteerIds.Count == 0) return DomainError.Validation("volunteerIds", "At least one volunteer id is required.");
+        if (volunteerIds.Count > MaxBulkItems) return DomainError.Validation("volunteerIds", $"At most {MaxBulkItems} volunteer ids per call.");
+        var ids = new List<string>(volunteerIds.Count);
+        for (var i = 0; i < volunteerIds.Count; i++)
+        {
+            if (NormalizeId(volunteerIds[i]) is not { } id)
+                return DomainError.Validation($"volunteerIds[{i}]", $"A volunteer id is 1 to {VolunteerEnrollment.ExternalIdMaxLength} characters.");
+            ids.Add(id);
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        if (await CampaignHeader.LoadAsync(db, actor, campaignId, ct) is null)
+            return DomainError.NotFound(ErrorCodes.CampaignNotFound, $"Campaign {campaignId} was not found.");
+
+        var items = new List<BulkEnrollmentItem>(ids.Count);
+        ConsumptionResult? last = null;
+        foreach (var id in ids)
+        {
+            last = await EnrollAsync(db, actor, campaignId, id, CapacityKind.Volunteers, ct);
+            items.Add(new BulkEnrollmentItem(id, last.Allowed, last.Existing, last.Code));
+        }
+        return new BulkEnrollmentResult(
+            items.Count(i => i.Allowed && !i.Existing),
+            items.Count(i => i.Existing),
+            items.Count(i => !i.Allowed),
+            items) { Pools = last?.Pools ?? [] };
+    }
+
+    private async Task<Result<ConsumptionResult>> RunAsync(Actor actor, Guid campaignId, string? externalId, CapacityKind kind, bool enroll,
+        CancellationToken ct)
+    {
+        if (CapacityAccess.RequireConsumer(actor) is { } denied) return denied;
+        var field = kind == CapacityKind.Volunteers ? "volunteerId" : "learnerId";
+        if (NormalizeId(externalId) is not { } id)
+            return DomainError.Validation(field, $"A {field} is 1 to {VolunteerEnrollment.ExternalIdMaxLength} characters.");
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return enroll
+            ? await EnrollAsync(db, actor, campaignId, id, kind, ct)
+            : await ReleaseAsync(db, actor, campaignId, id, kind, ct);
+    }
+
+    private async Task<ConsumptionResult> EnrollAsync(CapacityDbContext db, Actor actor, Guid campaignId, string externalId, CapacityKind kind,
+        CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var header = await CampaignHeader.LoadAsync(db, actor, campaignId, ct);
+            if (header is null) return ConsumptionResults.CampaignNotFound(campaignId);
+            if (kind == CapacityKind.Learners && header.PricingModel != PricingModel.Iaas)
+                return ConsumptionResults.Mismatch(campaignId, "Learners can be enrolled only on iaas campaigns.");
+            try
+            {
+                // Null: the campaign was relinked to another bundle meanwhile; decide again on fresh data.
+                if (await TryEnrollAsync(db, header, externalId, kind, ct) is { } result) return result;
+            }
+            finally
+            {
+                db.ChangeTracker.Clear();
+            }
+            if (attempt == MaxAttempts) throw new InvalidOperationException($"Campaign {campaignId} kept changing bundles during an enrollment.");
+        }
+    }
+
+    private async Task<ConsumptionResult?> TryEnrollAsync(CapacityDbContext db, CampaignHeader header, string externalId, CapacityKind kind,
+        CancellationToken ct)
+    {
+        var bundleId = kind == CapacityKind.Volunteers ? header.BundleId : null;
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            if (await FindActiveAsync(db, header.Id, externalId, kind, ct) is { } already)
+            {
+                await tx.CommitAsync(ct);
+                return await ExistingAsync(db, header.Id, bundleId, kind, already, ct);
+            }
+
+            if (bundleId is { } b && await CapacityCounters.TryAddBundleAsync(db, b, 1, ct) == 0)
+            {
+                await tx.RollbackAsync(ct);
+                return await RefusalAsync(db, header, kind, bundleFull: true, ct);
+            }
+            var added = kind == CapacityKind.Volunteers
+                ? await CapacityCounters.TryAddVolunteersAsync(db, header.Id, bundleId, 1, ct)
+                : await CapacityCounters.TryAddLearnersAsync(db, header.Id, 1, ct);
+            if (added == 0)
+            {
+                await tx.RollbackAsync(ct);
+                return await RefusalAsync(db, header, kind, bundleFull: false, ct);
+            }
+
+            var now = clock.GetUtcNow();
+            if (kind == CapacityKind.Volunteers) db.VolunteerEnrollments.Add(new VolunteerEnrollment(header.Id, externalId, now));
+            else db.LearnerEnrollments.Add(new LearnerEnrollment(header.Id, externalId, now));
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+            {
+                // A racing request enrolled the same id first; its row is the answer, and our counts roll back.
+                await tx.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+                var winner = await FindActiveAsync(db, header.Id, externalId, kind, ct);
+                return winner is null ? null : await ExistingAsync(db, header.Id, bundleId, kind, winner, ct);
+            }
+
+            var (campaign, bundle) = await LoadRowsAsync(db, header.Id, bundleId, ct);
+            await tx.CommitAsync(ct);
+            return ConsumptionResults.Allowed(campaign, bundle, kind, existing: false) with
+            {
+                Enrollment = new EnrollmentView(externalId, EnrollmentStatus.Enrolled, now, null),
+            };
+        }
+    }
+
+    private async Task<ConsumptionResult> ReleaseAsync(CapacityDbContext db, Actor actor, Guid campaignId, string externalId, CapacityKind kind,
+        CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var header = await CampaignHeader.LoadAsync(db, actor, campaignId, ct);
+            if (header is null) return ConsumptionResults.CampaignNotFound(campaignId);
+            if (kind == CapacityKind.Learners && header.PricingModel != PricingModel.Iaas)
+                return ConsumptionResults.Mismatch(campaignId, "Learners are enrolled only on iaas campaigns.");
+            if (await TryReleaseAsync(db, header, externalId, kind, ct) is { } result) return result;
+            if (attempt == MaxAttempts) throw new InvalidOperationException($"Campaign {campaignId} kept changing bundles during a release.");
+        }
+    }
+
+    private async Task<ConsumptionResult?> TryReleaseAsync(CapacityDbContext db, CampaignHeader header, string externalId, CapacityKind kind,
+        CancellationToken ct)
+    {
+        var bundleId = kind == CapacityKind.Volunteers ? header.BundleId : null;
+        var now = clock.GetUtcNow();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Same lock order as enrolling: bundle, campaign, enrollment row.
+        if (bundleId is { } b) await CapacityCounters.LockBundleAsync(db, b, ct);
+        var removed = kind == CapacityKind.Volunteers
+            ? await CapacityCounters.RemoveVolunteersAsync(db, header.Id, bundleId, 1, ct)
+            : await CapacityCounters.RemoveLearnersAsync(db, header.Id, 1, ct);
+        if (removed == 0)
+        {
+            await tx.RollbackAsync(ct);
+            var current = await db.Campaigns.AsNoTracking().Where(c => c.Id == header.Id).Select(c => new { c.BundleId }).FirstOrDefaultAsync(ct);
+            if (current is null) return ConsumptionResults.CampaignNotFound(header.Id);
+            if (kind == CapacityKind.Volunteers && current.BundleId != header.BundleId) return null;
+            return EnrollmentNotFound(header.Id, externalId, kind);
+        }
+
+        var released = kind == CapacityKind.Volunteers
+            ? await db.VolunteerEnrollments
+                .Where(e => e.CampaignId == header.Id && e.ExternalId == externalId && e.Status == EnrollmentStatus.Enrolled)
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, EnrollmentStatus.Released).SetProperty(e => e.ReleasedAt, now), ct)
+            : await db.LearnerEnrollments
+                .Where(e => e.CampaignId == header.Id && e.ExternalId == externalId && e.Status == EnrollmentStatus.Enrolled)
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, EnrollmentStatus.Released).SetProperty(e => e.ReleasedAt, now), ct);
+        if (released == 0)
+        {
+            await tx.RollbackAsync(ct);
+            return EnrollmentNotFound(header.Id, externalId, kind);
+        }
+
+        var status = await db.Campaigns.Where(c => c.Id == header.Id).Select(c => c.Status).FirstAsync(ct);
+        // A closed campaign already gave its places back to the bundle when it closed.
+        if (bundleId is { } bundle && status != CampaignStatus.Closed) await CapacityCounters.AdjustBundleAsync(db, bundle, -1, ct);
+
+        var (campaign, bundleRow) = await LoadRowsAsync(db, header.Id, bundleId, ct);
+        var enrollment = await FindLatestAsync(db, header.Id, externalId, kind, ct);
+        await tx.CommitAsync(ct);
+        return ConsumptionResults.Allowed(campaign, bundleRow, kind, existing: false) with { Enrollment = enrollment };
+    }
+
+    private static async Task<ConsumptionResult?> RefusalAsync(CapacityDbContext db, CampaignHeader header, CapacityKind kind, bool bundleFull,
+        CancellationToken ct)
+    {
+        var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == header.Id, ct);
+        if (campaign is null) return ConsumptionResults.CampaignNotFound(header.Id);
+        if (kind == CapacityKind.Volunteers && campaign.BundleId != header.BundleId) return null;
+        var bundle = campaign.BundleId is { } b && kind == CapacityKind.Volunteers
+            ? await db.Bundles.AsNoTracking().FirstAsync(x => x.Id == b, ct)
+            : null;
+        if (!campaign.AcceptsConsumption) return ConsumptionResults.NotAccepting(campaign, bundle, kind, 1);
+        if (bundleFull && bundle is not null && bundle.VolunteersUsed + 1 > bundle.Capacity) return ConsumptionResults.BundleFull(campaign, bundle, 1);
+        if (campaign.MeasureOf(kind).Allows(1)) return null; // Usage fell between the statements; try again.
+        return ConsumptionResults.Exceeded(campaign, bundle, kind, 1);
+    }
+
+    private static async Task<ConsumptionResult> ExistingAsync(CapacityDbContext db, Guid campaignId, Guid? bundleId, CapacityKind kind,
+        EnrollmentView enrollment, CancellationToken ct)
+    {
+        var (campaign, bundle) = await LoadRowsAsync(db, campaignId, bundleId, ct);
+        return ConsumptionResults.Allowed(campaign, bundle, kind, existing: true) with { Enrollment = enrollment };
+    }
+
+    internal static async Task<(Campaign Campaign, Bundle? Bundle)> LoadRowsAsync(CapacityDbContext db, Guid campaignId, Guid? bundleId,
+        CancellationToken ct)
+    {
+        var campaign = await db.Campaigns.AsNoTracking().FirstAsync(c => c.Id == campaignId, ct);
+        var bundle = bundleId is { } b ? await db.Bundles.AsNoTracking().FirstAsync(x => x.Id == b, ct) : null;
+        return (campaign, bundle);
+    }
+
+    private static Task<EnrollmentView?> FindActiveAsync(CapacityDbContext db, Guid campaignId, string externalId, CapacityKind kind,
+        CancellationToken ct) =>
+        kind == CapacityKind.Volunteers
+            ? db.VolunteerEnrollments.AsNoTracking()
+                .Where(e => e.CampaignId == campaignId && e.ExternalId == externalId && e.Status == EnrollmentStatus.Enrolled)
+                .Select(e => new EnrollmentView(e.ExternalId, e.Status, e.EnrolledAt, e.ReleasedAt)).FirstOrDefaultAsync(ct)
+            : db.LearnerEnrollments.AsNoTracking()
+                .Where(e => e.CampaignId == campaignId && e.ExternalId == externalId && e.Status == EnrollmentStatus.Enrolled)
+                .Select(e => new EnrollmentView(e.ExternalId, e.Status, e.EnrolledAt, e.ReleasedAt)).FirstOrDefaultAsync(ct);
+
+    /// <summary>The id's most recent enrollment in the campaign, active or released.</summary>
+    internal static Task<EnrollmentView?> FindLatestAsync(CapacityDbContext db, Guid campaignId, string externalId, CapacityKind kind,
+        CancellationToken ct) =>
+        kind == CapacityKind.Volunteers
+            ? db.VolunteerEnrollments.AsNoTracking()
+                .Where(e => e.CampaignId == campaignId && e.ExternalId == externalId)
+                .OrderBy(e => e.Status == EnrollmentStatus.Enrolled ? 0 : 1).ThenByDescending(e => e.EnrolledAt)
+                .Select(e => new EnrollmentView(e.ExternalId, e.Status, e.EnrolledAt, e.ReleasedAt)).FirstOrDefaultAsync(ct)
+            : db.LearnerEnrollments.AsNoTracking()
+                .Where(e => e.CampaignId == campaignId && e.ExternalId == externalId)
+                .OrderBy(e => e.Status == EnrollmentStatus.Enrolled ? 0 : 1).ThenByDescending(e => e.EnrolledAt)
+                .Select(e => new EnrollmentView(e.ExternalId, e.Status, e.EnrolledAt, e.ReleasedAt)).FirstOrDefaultAsync(ct);
+
+    private static ConsumptionResult EnrollmentNotFound(Guid campaignId, string externalId, CapacityKind kind) =>
+        ConsumptionResult.NotFound(ErrorCodes.EnrollmentNotFound,
+            $"{(kind == CapacityKind.Volunteers ? "Volunteer" : "Learner")} '{externalId}' is not enrolled in campaign {campaignId}.") with
+        {
+            CampaignId = campaignId,
+        };
+
+    internal static string? NormalizeId(string? id)
+    {
+        var trimmed = id?.Trim();
+        return string.IsNullOrEmpty(trimmed) || trimmed.Length > VolunteerEnrollment.ExternalIdMaxLength ? null : trimmed;
+    }
+}

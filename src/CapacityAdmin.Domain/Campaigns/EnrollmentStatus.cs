@@ -1,0 +1,7 @@
+namespace CapacityAdmin.Domain.Campaigns;
+
+public enum EnrollmentStatus
+{
+    Enrolled,
+    Released,
+}
