@@ -25,7 +25,7 @@ public sealed record BundleStatus(
     bool SplitValid,
     IReadOnlyList<string> SplitErrors,
     IReadOnlyList<BundleCampaignShare> Campaigns,
-    PoolUsage Pool)
+    [property: System.Text.Json.Serialization.JsonIgnore] PoolUsage Pool)
 {
     public static BundleStatus From(Bundle bundle, IEnumerable<Campaign> linked)
     {

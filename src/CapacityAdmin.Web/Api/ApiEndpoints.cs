@@ -1,3 +1,4 @@
+using CapacityAdmin.Domain.Common;
 using CapacityAdmin.Web.Auth;
 
 namespace CapacityAdmin.Web.Api;
@@ -9,8 +10,14 @@ public static class ApiEndpoints
     {
         var v1 = app.MapGroup("/api/v1").RequireAuthorization(ApiPolicies.Read);
         v1.MapCompanyEndpoints();
+        v1.MapBundleEndpoints();
+        v1.MapCampaignEndpoints();
         v1.MapUserEndpoints();
         v1.MapJobEndpoints();
+
+        // An unknown API path is a 404 problem, not the UI's redirect to the login page.
+        app.MapFallback("/api/{**path}", () => ApiProblems.Create(StatusCodes.Status404NotFound, ErrorCodes.NotFound, "There is no such API endpoint."))
+            .AllowAnonymous();
         return app;
     }
 }

@@ -1,0 +1,75 @@
+using System.Security.Claims;
+using CapacityAdmin.Domain.Campaigns;
+using CapacityAdmin.Domain.Common;
+using CapacityAdmin.Web.Auth;
+
+namespace CapacityAdmin.Web.Api;
+
+public static class CampaignEndpoints
+{
+    public sealed record StatusChangeRequest(string? Status, string? Reason);
+
+    public sealed record BundleLinkRequest(Guid BundleId, decimal Share, string? Reason);
+
+    public static RouteGroupBuilder MapCampaignEndpoints(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/campaigns").WithTags("Campaigns");
+
+        group.MapPost("/", async (CreateCampaignRequest body, ClaimsPrincipal user, CampaignService campaigns, CancellationToken ct) =>
+                ApiResults.Map(await campaigns.CreateAsync(user.ToActor(), body, ct),
+                    status => TypedResults.Created($"/api/v1/campaigns/{status.CampaignId}/capacity", status)))
+            .RequireAuthorization(ApiPolicies.Manage);
+
+        group.MapGet("/", async (ClaimsPrincipal user, CapacityQueryService queries, Guid? companyId, string? model, string? band,
+            string? status, string? search, int? page, int? pageSize, CancellationToken ct) =>
+        {
+            var query = BuildQuery(companyId, model, band, status, search, page, pageSize);
+            if (!query.IsSuccess) return ApiProblems.From(query.Error);
+            return ApiResults.Ok(await queries.ListCampaignStatusesAsync(user.ToActor(), query.Value, ct));
+        });
+
+        group.MapGet("/{id:guid}/capacity", async (Guid id, ClaimsPrincipal user, CapacityQueryService queries, CancellationToken ct) =>
+            ApiResults.Ok(await queries.GetCampaignStatusAsync(user.ToActor(), id, ct)));
+
+        group.MapPatch("/{id:guid}/capacity", async (Guid id, CampaignLimitChange body, ClaimsPrincipal user, CampaignService campaigns, CancellationToken ct) =>
+                ApiResults.Map(await campaigns.ChangeLimitsAsync(user.ToActor(), id, body, ct), r => TypedResults.Ok(r.Status)))
+            .RequireAuthorization(ApiPolicies.Manage);
+
+        // What a PATCH would do, without writing: the same code path as the change.
+        group.MapPost("/{id:guid}/capacity/preview", async (Guid id, CampaignLimitChange body, ClaimsPrincipal user, CampaignService campaigns, CancellationToken ct) =>
+                ApiResults.Ok(await campaigns.PreviewLimitChangeAsync(user.ToActor(), id, body, ct)))
+            .RequireAuthorization(ApiPolicies.Manage);
+
+        group.MapGet("/{id:guid}/timeline", async (Guid id, ClaimsPrincipal user, CapacityQueryService queries, int? page, int? pageSize, CancellationToken ct) =>
+            ApiResults.Ok(await queries.GetTimelineAsync(user.ToActor(), id, page ?? 1, pageSize ?? 50, ct)));
+
+        group.MapPost("/{id:guid}/status", async (Guid id, StatusChangeRequest body, ClaimsPrincipal user, CampaignService campaigns, CancellationToken ct) =>
+            {
+                var target = ApiEnums.Parse<CampaignStatus>(body.Status, "status");
+                if (!target.IsSuccess) return ApiProblems.From(target.Error);
+                if (target.Value is null) return ApiProblems.From(DomainError.Validation("status", "status is required."));
+                return ApiResults.Ok(await campaigns.ChangeStatusAsync(user.ToActor(), id, target.Value.Value, body.Reason, ct));
+            })
+            .RequireAuthorization(ApiPolicies.Manage);
+
+        group.MapPost("/{id:guid}/bundle-link", async (Guid id, BundleLinkRequest body, ClaimsPrincipal user, CampaignService campaigns, CancellationToken ct) =>
+                ApiResults.Ok(await campaigns.LinkToBundleAsync(user.ToActor(), id, body.BundleId, body.Share, body.Reason, ct)))
+            .RequireAuthorization(ApiPolicies.Manage);
+
+        group.MapConsumptionEndpoints();
+        return api;
+    }
+
+    private static Result<CampaignStatusQuery> BuildQuery(Guid? companyId, string? model, string? band, string? status, string? search, int? page, int? pageSize)
+    {
+        var paging = PageRequest.Create(page, pageSize);
+        if (!paging.IsSuccess) return paging.Error;
+        var m = ApiEnums.Parse<PricingModel>(model, "model");
+        if (!m.IsSuccess) return m.Error;
+        var b = ApiEnums.Parse<CapacityBand>(band, "band");
+        if (!b.IsSuccess) return b.Error;
+        var s = ApiEnums.Parse<CampaignStatus>(status, "status");
+        if (!s.IsSuccess) return s.Error;
+        return new CampaignStatusQuery(companyId, m.Value, b.Value, s.Value, search, Page: paging.Value.Page, PageSize: paging.Value.PageSize);
+    }
+}

@@ -1,0 +1,30 @@
+using CapacityAdmin.Domain.Campaigns;
+using CapacityAdmin.Domain.Common;
+
+namespace CapacityAdmin.Web.Api;
+
+/// <summary>ConsumptionResult of the contract: <c>{allowed, existing, newUtilization, band, reason?, alerts}</c>.</summary>
+public sealed record ConsumptionResponse(bool Allowed, bool Existing, decimal NewUtilization, CapacityBand Band, string? Reason, IReadOnlyList<object> Alerts)
+{
+    public static ConsumptionResponse From(ConsumptionResult result) =>
+        new(result.Allowed, result.Existing, result.NewUtilization, result.Band, result.Reason, []);
+}
+
+public sealed record VolunteerEnrollmentResponse(string VolunteerId, EnrollmentStatus Status, DateTimeOffset EnrolledAt, DateTimeOffset? ReleasedAt);
+
+public sealed record LearnerEnrollmentResponse(string LearnerId, EnrollmentStatus Status, DateTimeOffset EnrolledAt, DateTimeOffset? ReleasedAt);
+
+public sealed record LedgerEntryResponse(Guid Id, decimal Amount, string? Activity, string? IdempotencyKey, string? Reason, DateTimeOffset CreatedAt);
+
+public static class ConsumptionResults
+{
+    /// <summary>200 with the result when allowed; the refusal's problem (409, 404 or 422) otherwise.</summary>
+    public static IResult ToHttp(Result<ConsumptionResult> result)
+    {
+        if (!result.IsSuccess) return ApiProblems.From(result.Error);
+        if (result.Value.Allowed) return TypedResults.Ok(ConsumptionResponse.From(result.Value));
+        var error = result.Value.ToError();
+        var extensions = new Dictionary<string, object?>(error.Extensions ?? new Dictionary<string, object?>()) { ["alerts"] = Array.Empty<object>() };
+        return ApiProblems.From(error with { Extensions = extensions });
+    }
+}
