@@ -8,6 +8,7 @@ using CapacityAdmin.Web.Jobs;
 var isCommand = CommandLine.IsCommand(args);
 var builder = WebApplication.CreateBuilder(isCommand ? [] : args);
 builder.AddRootDevelopmentSettings();
+if (isCommand) builder.UseCommandLineLogging();
 
 var paths = AppPaths.From(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddSingleton(paths);
