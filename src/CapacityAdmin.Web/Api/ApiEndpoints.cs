@@ -1,3 +1,4 @@
+using CapacityAdmin.Domain.Common;
 using CapacityAdmin.Web.Auth;
 
 namespace CapacityAdmin.Web.Api;
@@ -11,6 +12,12 @@ public static class ApiEndpoints
         v1.MapCompanyEndpoints();
         v1.MapUserEndpoints();
         v1.MapJobEndpoints();
+
+        // Unknown API routes answer a problem document (401 without a key, 404 with one) instead of falling to
+        // the UI's fallback policy, which redirected API clients to the HTML sign-in page.
+        app.MapFallback("/api/{**path}", () => ApiProblems.Create(StatusCodes.Status404NotFound, ErrorCodes.NotFound, "There is no API endpoint at this address."))
+            .RequireAuthorization(ApiPolicies.Read)
+            .ExcludeFromDescription();
         return app;
     }
 }

@@ -87,8 +87,23 @@ public sealed class SignInTests(CapacityAppFactory app) : IClassFixture<Capacity
 
         var response = await client.PostAsync("account/login", form);
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        // Refused outright; before the status-pages fix this bounced to /login?ReturnUrl=/not-found.
+        Assert.True(HttpStatusCode.BadRequest == response.StatusCode, $"{(int)response.StatusCode} -> {response.Headers.Location}");
         Assert.DoesNotContain(browser.Cookies.GetAllCookies(), c => c.Name == "CapacityAdmin.Auth");
+    }
+
+    [Fact]
+    public async Task UnknownPage_SignedIn_Is404WithNotFoundPage()
+    {
+        using var browser = new BrowserSession(app);
+        var login = await browser.GetDocumentAsync("login");
+        Assert.Equal(HttpStatusCode.Redirect,
+            (await browser.SubmitLoginAsync(login, DemoData.CustomerSuccess.Email, DemoData.CustomerSuccess.Password)).StatusCode);
+
+        var response = await browser.GetAsync("no-such-page");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("Page not found", await response.Content.ReadAsStringAsync());
     }
 
     [Fact]

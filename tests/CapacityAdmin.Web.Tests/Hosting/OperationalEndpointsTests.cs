@@ -22,6 +22,24 @@ public sealed class OperationalEndpointsTests(CapacityAppFactory app) : IClassFi
     }
 
     [Fact]
+    public async Task ApiUnknownRoute_WithKey_Is404ProblemNotFound()
+    {
+        using var api = await app.CreateApiClientAsync(CapacityAdmin.Domain.Identity.Roles.Administrator);
+
+        var response = await api.GetAsync("api/v1/no-such-resource");
+
+        await ApiAssert.ProblemAsync(response, HttpStatusCode.NotFound, "NOT_FOUND");
+    }
+
+    [Fact]
+    public async Task ApiUnknownRoute_WithoutKey_Is401ProblemNotARedirect()
+    {
+        var response = await app.Client.GetAsync("api/v1/no-such-resource");
+
+        await ApiAssert.ProblemAsync(response, HttpStatusCode.Unauthorized, "UNAUTHORIZED");
+    }
+
+    [Fact]
     public async Task OpenApiDocument_Anonymous_Is200AndDescribesCompanies()
     {
         var response = await app.Client.GetAsync("openapi/v1.json");

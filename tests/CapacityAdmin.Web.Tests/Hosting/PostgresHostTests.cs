@@ -12,7 +12,7 @@ public sealed class PostgresHostTests
     public async Task Host_OnFreshPostgresDatabase_MigratesAndReportsClusteredScheduler()
     {
         await using var database = await PostgresTestDatabase.CreateAsync();
-        await using var app = new CapacityAppFactory(new Dictionary<string, string?>
+        await using var app = CapacityAppFactory.Create(new Dictionary<string, string?>
         {
             ["Database:Provider"] = "Postgres",
             ["ConnectionStrings:Postgres"] = database.ConnectionString,

@@ -24,11 +24,12 @@ public class CapacityAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     private readonly bool _ownsDataDirectory;
     private HttpClient? _client;
 
-    public CapacityAppFactory() : this(null) { }
+    /// <summary>The default host; xunit creates it for <c>IClassFixture&lt;CapacityAppFactory&gt;</c>.</summary>
+    public CapacityAppFactory() : this(null, null) { }
 
     /// <param name="settings">Configuration overriding the defaults below (for example another database provider).</param>
     /// <param name="dataDirectory">A data directory to share (for example with the command line); created and deleted here when null.</param>
-    public CapacityAppFactory(IDictionary<string, string?>? settings, string? dataDirectory = null)
+    protected CapacityAppFactory(IDictionary<string, string?>? settings, string? dataDirectory)
     {
         _ownsDataDirectory = dataDirectory is null;
         DataDirectory = dataDirectory ?? TestDirectories.Create("capacity-web");
@@ -44,6 +45,10 @@ public class CapacityAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) _settings[key] = value;
         UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
     }
+
+    /// <summary>A host with other settings or a shared data directory; call <see cref="InitializeAsync"/> to start it.</summary>
+    public static CapacityAppFactory Create(IDictionary<string, string?>? settings = null, string? dataDirectory = null) =>
+        new(settings, dataDirectory);
 
     public string DataDirectory { get; }
 
