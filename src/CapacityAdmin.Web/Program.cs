@@ -8,7 +8,7 @@ using CapacityAdmin.Web.Jobs;
 var isCommand = CommandLine.IsCommand(args);
 var builder = WebApplication.CreateBuilder(isCommand ? [] : args);
 builder.AddRootDevelopmentSettings();
-if (isCommand) builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace); // stdout carries only the command's output
+if (isCommand) builder.UseCommandLineLogging();
 
 var paths = AppPaths.From(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddSingleton(paths);

@@ -15,9 +15,11 @@ public static class ApiEndpoints
         v1.MapUserEndpoints();
         v1.MapJobEndpoints();
 
-        // An unknown API path is a 404 problem, not the UI's redirect to the login page.
-        app.MapFallback("/api/{**path}", () => ApiProblems.Create(StatusCodes.Status404NotFound, ErrorCodes.NotFound, "There is no such API endpoint."))
-            .AllowAnonymous();
+        // Unknown API routes answer a problem document (401 without a key, 404 with one) instead of falling to
+        // the UI's fallback policy, which redirected API clients to the HTML sign-in page.
+        app.MapFallback("/api/{**path}", () => ApiProblems.Create(StatusCodes.Status404NotFound, ErrorCodes.NotFound, "There is no API endpoint at this address."))
+            .RequireAuthorization(ApiPolicies.Read)
+            .ExcludeFromDescription();
         return app;
     }
 }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging.Console;
+
 namespace CapacityAdmin.Web.Cli;
 
 /// <summary>
@@ -12,6 +14,14 @@ public static class CommandLine
     };
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.ContainsKey(args[0]);
+
+    /// <summary>
+    /// In command mode stdout carries only the command's own output (a script reads the new API key from
+    /// its last line), so every console log line goes to stderr. Otherwise the console logger's background
+    /// writer could interleave start-up logs (migrations) with, or after, the printed key.
+    /// </summary>
+    public static void UseCommandLineLogging(this WebApplicationBuilder builder) =>
+        builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 
     public static void Register(string name, Func<IServiceProvider, string[], TextWriter, Task<int>> command) => Commands[name] = command;
 

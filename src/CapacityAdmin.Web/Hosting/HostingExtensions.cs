@@ -5,6 +5,7 @@ using CapacityAdmin.Web.Auth;
 using CapacityAdmin.Web.Components;
 using CapacityAdmin.Web.Jobs;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
 using Radzen;
@@ -73,9 +74,20 @@ public static class HostingExtensions
             app.UseExceptionHandler("/error", createScopeForErrors: true);
             app.UseHsts();
         }
+        // Registered on the app itself, not in a UseWhen branch: a branch (app.New()) lacks the global route
+        // builder, so the re-executed request was never routed and the not-found page never rendered (an empty
+        // 404, or a sign-in redirect for anonymous requests).
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.Use((context, next) =>
+        {
+            // Only page requests get the not-found page: API errors are problem details, and a refused form post
+            // (bad antiforgery token) is answered as it is rather than replayed as a POST to the page.
+            var isPageRequest = HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method);
+            if ((!isPageRequest || context.Request.Path.StartsWithSegments("/api")) && context.Features.Get<IStatusCodePagesFeature>() is { } pages)
+                pages.Enabled = false;
+            return next(context);
+        });
         app.UseCapacityApiErrors();
-        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"),
-            ui => ui.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
 
         // Brand assets from the repository's wwwroot-assets/ folder, public (the login page needs them).
         if (Directory.Exists(paths.AssetsDirectory))
