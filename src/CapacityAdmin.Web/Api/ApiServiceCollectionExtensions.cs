@@ -11,6 +11,8 @@ public static class ApiServiceCollectionExtensions
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+            // Optional members of the contract (marked "?") are left out rather than sent as null.
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
         });
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>

@@ -29,7 +29,8 @@ public static class CommandLine
     {
         try
         {
-            return await Commands[args[0]](services, args[1..], output);
+            await using var scope = services.CreateAsyncScope();
+            return await Commands[args[0]](scope.ServiceProvider, args[1..], output);
         }
         catch (CommandLineException ex)
         {
