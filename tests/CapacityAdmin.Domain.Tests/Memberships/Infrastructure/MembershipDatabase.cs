@@ -28,18 +28,38 @@ public sealed class MembershipDatabase : IDbContextFactory<CapacityDbContext>, I
 
     public CapacityDbContext CreateDbContext() => new(_options);
 
+    /// <summary>
+    /// A fresh temp-file database per call. The real migrations run once per test run into a template
+    /// file, which each test then copies (migrating every test's file would dominate the suite's time).
+    /// </summary>
     public static async Task<MembershipDatabase> CreateSqliteAsync()
     {
+        var template = await SqliteTemplate.Value;
         var file = Path.Combine(Path.GetTempPath(), $"members_test_{Guid.NewGuid():N}.db");
-        var db = new MembershipDatabase(DatabaseProvider.Sqlite, $"Data Source={file};Pooling=False", () =>
+        File.Copy(template, file);
+        var db = Sqlite(file);
+        await db.MigrateAsync(); // a no-op on the copy; proves it is current
+        return db;
+    }
+
+    private static readonly Lazy<Task<string>> SqliteTemplate = new(async () =>
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"members_template_{Guid.NewGuid():N}.db");
+        var db = Sqlite(file);
+        await db.MigrateAsync();
+        await using (var context = db.CreateDbContext())
+            await context.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);");
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => db.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        return file;
+    });
+
+    private static MembershipDatabase Sqlite(string file) =>
+        new(DatabaseProvider.Sqlite, $"Data Source={file};Pooling=False", () =>
         {
             foreach (var f in new[] { file, file + "-wal", file + "-shm" })
                 if (File.Exists(f)) File.Delete(f);
             return Task.CompletedTask;
         });
-        await db.MigrateAsync();
-        return db;
-    }
 
     public static async Task<MembershipDatabase> CreatePostgresAsync()
     {
