@@ -21,6 +21,17 @@ public class CapacityDbContext(DbContextOptions<CapacityDbContext> options) : Id
     public DbSet<LearnerEnrollment> LearnerEnrollments => Set<LearnerEnrollment>();
     public DbSet<CreditLedgerEntry> CreditLedgerEntries => Set<CreditLedgerEntry>();
     public DbSet<CapacityChange> CapacityChanges => Set<CapacityChange>();
+    public DbSet<Geography.State> States => Set<Geography.State>();
+    public DbSet<Geography.District> Districts => Set<Geography.District>();
+    public DbSet<Geography.Mandal> Mandals => Set<Geography.Mandal>();
+    public DbSet<Memberships.Cell> Cells => Set<Memberships.Cell>();
+    public DbSet<Memberships.Designation> Designations => Set<Memberships.Designation>();
+    public DbSet<Memberships.DesignationLevelCapacity> DesignationLevelCapacities => Set<Memberships.DesignationLevelCapacity>();
+    public DbSet<Memberships.LevelCapacity> LevelCapacities => Set<Memberships.LevelCapacity>();
+    public DbSet<Memberships.Membership> Memberships => Set<Memberships.Membership>();
+    public DbSet<Memberships.MembershipCapacityChange> MembershipCapacityChanges => Set<Memberships.MembershipCapacityChange>();
+    public DbSet<Memberships.MembershipSettings> MembershipSettings => Set<Memberships.MembershipSettings>();
+    public DbSet<Memberships.SeatScopeLock> SeatScopeLocks => Set<Memberships.SeatScopeLock>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -35,6 +35,11 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<ApiKeyService>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DemoDataSeeder>();
+        services.AddOptions<Memberships.MembershipOptions>().Bind(configuration.GetSection(Memberships.MembershipOptions.SectionName));
+        services.AddScoped<Memberships.MembershipService>();
+        services.AddScoped<Memberships.MembershipCatalogService>();
+        services.AddScoped<Memberships.MembershipReportService>();
+        services.AddScoped<Geography.GeographyService>();
         return services;
     }
 

@@ -349,6 +349,75 @@ namespace CapacityAdmin.Migrations.SqlServer.Migrations
                     b.ToTable("Companies", (string)null);
                 });
 
+            modelBuilder.Entity("CapacityAdmin.Domain.Geography.District", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("StateCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.HasKey("Code");
+
+                    b.HasIndex("StateCode");
+
+                    b.ToTable("Districts", (string)null);
+                });
+
+            modelBuilder.Entity("CapacityAdmin.Domain.Geography.Mandal", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("DistrictCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Code");
+
+                    b.HasIndex("DistrictCode");
+
+                    b.ToTable("Mandals", (string)null);
+                });
+
+            modelBuilder.Entity("CapacityAdmin.Domain.Geography.State", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Zone")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.HasKey("Code");
+
+                    b.HasIndex("Zone");
+
+                    b.ToTable("States", (string)null);
+                });
+
             modelBuilder.Entity("CapacityAdmin.Domain.Identity.ApiKey", b =>
                 {
                     b.Property<Guid>("Id")
@@ -477,6 +546,304 @@ namespace CapacityAdmin.Migrations.SqlServer.Migrations
                         .HasFilter("[NormalizedUserName] IS NOT NULL");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("CapacityAdmin.Domain.Memberships.Cell", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("Cells", (string)null);
+                });
+
+            modelBuilder.Entity("CapacityAdmin.Domain.Memberships.Designation", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("DefaultCapacity")
+                        .HasColumnType("int");
+
+                    b.Property<decimal>("Fee")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ValidityDays")
+                        .HasColumnType("int");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("Designations", (string)null);
+                });
+
+            modelBuilder.Entity("CapacityAdmin.Domain.Memberships.DesignationLevelCapacity", b =>
+                {
+                    b.Property<string>("DesignationCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Level")
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("int");
+
+                    b.HasKey("DesignationCode", "Level");
+
+                    b.ToTable("DesignationLevelCapacities", (string)null);
+                });
+
+            modelBuilder.Entity("CapacityAdmin.Domain.Memberships.LevelCapacity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("int");
+
+                    b.Property<string>("CellCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CellCode", "Level", "UnitCode")
+                        .IsUnique();
+
+                    b.ToTable("LevelCapacities", (string)null);
+                });
+
+            modelBuilder.Entity("CapacityAdmin.Domain.Memberships.Membership", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("ActivatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<decimal>("AmountPaid")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<string>("CellCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("DesignationCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("DistrictCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateTimeOffset?>("ExpiredAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<decimal>("Fee")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<DateTimeOffset?>("LockedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("MandalCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("MemberRef")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("PaymentStatus")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("ProviderRef")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<bool>("RefundRequired")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ScopeKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("ScopeKey");
+
+                    b.Property<int>("SeatSequence")
+                        .HasColumnType("int");
+
+                    b.Property<string>("StateCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)")
+                        .HasColumnName("Status");
+
+                    b.Property<string>("Zone")
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("DesignationCode");
+
+                    b.HasIndex("DistrictCode");
+
+                    b.HasIndex("MandalCode");
+
+                    b.HasIndex("MemberRef");
+
+                    b.HasIndex("StateCode");
+
+                    b.HasIndex("ScopeKey", "MemberRef")
+                        .IsUnique()
+                        .HasDatabaseName("UX_Memberships_Scope_Member")
+                        .HasFilter("\"Status\" IN ('ACTIVE', 'PENDING_APPROVAL', 'PENDING_PAYMENT')");
+
+                    b.HasIndex("ScopeKey", "SeatSequence")
+                        .IsUnique()
+                        .HasDatabaseName("UX_Memberships_Scope_Seat")
+                        .HasFilter("\"Status\" IN ('ACTIVE', 'PENDING_APPROVAL', 'PENDING_PAYMENT')");
+
+                    b.HasIndex("Status", "ExpiresAt");
+
+                    b.HasIndex("Status", "LockedAt");
+
+                    b.HasIndex("CellCode", "Level", "Status");
+
+                    b.ToTable("Memberships", (string)null);
+                });
+
+            modelBuilder.Entity("CapacityAdmin.Domain.Memberships.MembershipCapacityChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<string>("NewValue")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("OldValue")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Subject", "ChangedAt");
+
+                    b.ToTable("MembershipCapacityChanges", (string)null);
+                });
+
+            modelBuilder.Entity("CapacityAdmin.Domain.Memberships.MembershipSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("ExpirySweepEnabled")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("HierarchicalCaps")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("SeatLockTimeoutSeconds")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("MembershipSettings", (string)null);
+                });
+
+            modelBuilder.Entity("CapacityAdmin.Domain.Memberships.SeatScopeLock", b =>
+                {
+                    b.Property<string>("ScopeKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("ScopeKey");
+
+                    b.HasKey("ScopeKey");
+
+                    b.ToTable("SeatScopeLocks", (string)null);
                 });
 
             modelBuilder.Entity("CapacityAdmin.Domain.Operations.JobRun", b =>
@@ -731,6 +1098,28 @@ namespace CapacityAdmin.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CapacityAdmin.Domain.Geography.District", b =>
+                {
+                    b.HasOne("CapacityAdmin.Domain.Geography.State", "State")
+                        .WithMany()
+                        .HasForeignKey("StateCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("State");
+                });
+
+            modelBuilder.Entity("CapacityAdmin.Domain.Geography.Mandal", b =>
+                {
+                    b.HasOne("CapacityAdmin.Domain.Geography.District", "District")
+                        .WithMany()
+                        .HasForeignKey("DistrictCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("District");
+                });
+
             modelBuilder.Entity("CapacityAdmin.Domain.Identity.ApiKey", b =>
                 {
                     b.HasOne("CapacityAdmin.Domain.Companies.Company", null)
@@ -747,6 +1136,54 @@ namespace CapacityAdmin.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Company");
+                });
+
+            modelBuilder.Entity("CapacityAdmin.Domain.Memberships.DesignationLevelCapacity", b =>
+                {
+                    b.HasOne("CapacityAdmin.Domain.Memberships.Designation", null)
+                        .WithMany("LevelCapacities")
+                        .HasForeignKey("DesignationCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CapacityAdmin.Domain.Memberships.LevelCapacity", b =>
+                {
+                    b.HasOne("CapacityAdmin.Domain.Memberships.Cell", null)
+                        .WithMany()
+                        .HasForeignKey("CellCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CapacityAdmin.Domain.Memberships.Membership", b =>
+                {
+                    b.HasOne("CapacityAdmin.Domain.Memberships.Cell", null)
+                        .WithMany()
+                        .HasForeignKey("CellCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CapacityAdmin.Domain.Memberships.Designation", null)
+                        .WithMany()
+                        .HasForeignKey("DesignationCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CapacityAdmin.Domain.Geography.District", null)
+                        .WithMany()
+                        .HasForeignKey("DistrictCode")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CapacityAdmin.Domain.Geography.Mandal", null)
+                        .WithMany()
+                        .HasForeignKey("MandalCode")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CapacityAdmin.Domain.Geography.State", null)
+                        .WithMany()
+                        .HasForeignKey("StateCode")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -798,6 +1235,11 @@ namespace CapacityAdmin.Migrations.SqlServer.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CapacityAdmin.Domain.Memberships.Designation", b =>
+                {
+                    b.Navigation("LevelCapacities");
                 });
 #pragma warning restore 612, 618
         }

@@ -344,6 +344,75 @@ namespace CapacityAdmin.Migrations.Sqlite.Migrations
                     b.ToTable("Companies", (string)null);
                 });
 
+            modelBuilder.Entity("CapacityAdmin.Domain.Geography.District", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StateCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Code");
+
+                    b.HasIndex("StateCode");
+
+                    b.ToTable("Districts", (string)null);
+                });
+
+            modelBuilder.Entity("CapacityAdmin.Domain.Geography.Mandal", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DistrictCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Code");
+
+                    b.HasIndex("DistrictCode");
+
+                    b.ToTable("Mandals", (string)null);
+                });
+
+            modelBuilder.Entity("CapacityAdmin.Domain.Geography.State", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Zone")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Code");
+
+                    b.HasIndex("Zone");
+
+                    b.ToTable("States", (string)null);
+                });
+
             modelBuilder.Entity("CapacityAdmin.Domain.Identity.ApiKey", b =>
                 {
                     b.Property<Guid>("Id")
@@ -471,6 +540,304 @@ namespace CapacityAdmin.Migrations.Sqlite.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("CapacityAdmin.Domain.Memberships.Cell", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("Cells", (string)null);
+                });
+
+            modelBuilder.Entity("CapacityAdmin.Domain.Memberships.Designation", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DefaultCapacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Fee")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ValidityDays")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("Designations", (string)null);
+                });
+
+            modelBuilder.Entity("CapacityAdmin.Domain.Memberships.DesignationLevelCapacity", b =>
+                {
+                    b.Property<string>("DesignationCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DesignationCode", "Level");
+
+                    b.ToTable("DesignationLevelCapacities", (string)null);
+                });
+
+            modelBuilder.Entity("CapacityAdmin.Domain.Memberships.LevelCapacity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CellCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CellCode", "Level", "UnitCode")
+                        .IsUnique();
+
+                    b.ToTable("LevelCapacities", (string)null);
+                });
+
+            modelBuilder.Entity("CapacityAdmin.Domain.Memberships.Membership", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ActivatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("AmountPaid")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CellCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DesignationCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DistrictCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ExpiredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Fee")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LockedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MandalCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MemberRef")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PaymentStatus")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProviderRef")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RefundRequired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ScopeKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ScopeKey");
+
+                    b.Property<int>("SeatSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StateCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Status");
+
+                    b.Property<string>("Zone")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("DesignationCode");
+
+                    b.HasIndex("DistrictCode");
+
+                    b.HasIndex("MandalCode");
+
+                    b.HasIndex("MemberRef");
+
+                    b.HasIndex("StateCode");
+
+                    b.HasIndex("ScopeKey", "MemberRef")
+                        .IsUnique()
+                        .HasDatabaseName("UX_Memberships_Scope_Member")
+                        .HasFilter("\"Status\" IN ('ACTIVE', 'PENDING_APPROVAL', 'PENDING_PAYMENT')");
+
+                    b.HasIndex("ScopeKey", "SeatSequence")
+                        .IsUnique()
+                        .HasDatabaseName("UX_Memberships_Scope_Seat")
+                        .HasFilter("\"Status\" IN ('ACTIVE', 'PENDING_APPROVAL', 'PENDING_PAYMENT')");
+
+                    b.HasIndex("Status", "ExpiresAt");
+
+                    b.HasIndex("Status", "LockedAt");
+
+                    b.HasIndex("CellCode", "Level", "Status");
+
+                    b.ToTable("Memberships", (string)null);
+                });
+
+            modelBuilder.Entity("CapacityAdmin.Domain.Memberships.MembershipCapacityChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NewValue")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OldValue")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Subject", "ChangedAt");
+
+                    b.ToTable("MembershipCapacityChanges", (string)null);
+                });
+
+            modelBuilder.Entity("CapacityAdmin.Domain.Memberships.MembershipSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ExpirySweepEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HierarchicalCaps")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SeatLockTimeoutSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("MembershipSettings", (string)null);
+                });
+
+            modelBuilder.Entity("CapacityAdmin.Domain.Memberships.SeatScopeLock", b =>
+                {
+                    b.Property<string>("ScopeKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ScopeKey");
+
+                    b.HasKey("ScopeKey");
+
+                    b.ToTable("SeatScopeLocks", (string)null);
                 });
 
             modelBuilder.Entity("CapacityAdmin.Domain.Operations.JobRun", b =>
@@ -720,6 +1087,28 @@ namespace CapacityAdmin.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CapacityAdmin.Domain.Geography.District", b =>
+                {
+                    b.HasOne("CapacityAdmin.Domain.Geography.State", "State")
+                        .WithMany()
+                        .HasForeignKey("StateCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("State");
+                });
+
+            modelBuilder.Entity("CapacityAdmin.Domain.Geography.Mandal", b =>
+                {
+                    b.HasOne("CapacityAdmin.Domain.Geography.District", "District")
+                        .WithMany()
+                        .HasForeignKey("DistrictCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("District");
+                });
+
             modelBuilder.Entity("CapacityAdmin.Domain.Identity.ApiKey", b =>
                 {
                     b.HasOne("CapacityAdmin.Domain.Companies.Company", null)
@@ -736,6 +1125,54 @@ namespace CapacityAdmin.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Company");
+                });
+
+            modelBuilder.Entity("CapacityAdmin.Domain.Memberships.DesignationLevelCapacity", b =>
+                {
+                    b.HasOne("CapacityAdmin.Domain.Memberships.Designation", null)
+                        .WithMany("LevelCapacities")
+                        .HasForeignKey("DesignationCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CapacityAdmin.Domain.Memberships.LevelCapacity", b =>
+                {
+                    b.HasOne("CapacityAdmin.Domain.Memberships.Cell", null)
+                        .WithMany()
+                        .HasForeignKey("CellCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CapacityAdmin.Domain.Memberships.Membership", b =>
+                {
+                    b.HasOne("CapacityAdmin.Domain.Memberships.Cell", null)
+                        .WithMany()
+                        .HasForeignKey("CellCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CapacityAdmin.Domain.Memberships.Designation", null)
+                        .WithMany()
+                        .HasForeignKey("DesignationCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CapacityAdmin.Domain.Geography.District", null)
+                        .WithMany()
+                        .HasForeignKey("DistrictCode")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CapacityAdmin.Domain.Geography.Mandal", null)
+                        .WithMany()
+                        .HasForeignKey("MandalCode")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CapacityAdmin.Domain.Geography.State", null)
+                        .WithMany()
+                        .HasForeignKey("StateCode")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -787,6 +1224,11 @@ namespace CapacityAdmin.Migrations.Sqlite.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CapacityAdmin.Domain.Memberships.Designation", b =>
+                {
+                    b.Navigation("LevelCapacities");
                 });
 #pragma warning restore 612, 618
         }

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CapacityAdmin.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(CapacityDbContext))]
-    [Migration("20261121204614_Initial")]
+    [Migration("20261121205227_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -352,6 +352,75 @@ namespace CapacityAdmin.Migrations.Postgres.Migrations
                     b.ToTable("Companies", (string)null);
                 });
 
+            modelBuilder.Entity("CapacityAdmin.Domain.Geography.District", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("StateCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Code");
+
+                    b.HasIndex("StateCode");
+
+                    b.ToTable("Districts", (string)null);
+                });
+
+            modelBuilder.Entity("CapacityAdmin.Domain.Geography.Mandal", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("DistrictCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Code");
+
+                    b.HasIndex("DistrictCode");
+
+                    b.ToTable("Mandals", (string)null);
+                });
+
+            modelBuilder.Entity("CapacityAdmin.Domain.Geography.State", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Zone")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.HasKey("Code");
+
+                    b.HasIndex("Zone");
+
+                    b.ToTable("States", (string)null);
+                });
+
             modelBuilder.Entity("CapacityAdmin.Domain.Identity.ApiKey", b =>
                 {
                     b.Property<Guid>("Id")
@@ -479,6 +548,304 @@ namespace CapacityAdmin.Migrations.Postgres.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("CapacityAdmin.Domain.Memberships.Cell", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("Cells", (string)null);
+                });
+
+            modelBuilder.Entity("CapacityAdmin.Domain.Memberships.Designation", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("DefaultCapacity")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Fee")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ValidityDays")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("Designations", (string)null);
+                });
+
+            modelBuilder.Entity("CapacityAdmin.Domain.Memberships.DesignationLevelCapacity", b =>
+                {
+                    b.Property<string>("DesignationCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Level")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer");
+
+                    b.HasKey("DesignationCode", "Level");
+
+                    b.ToTable("DesignationLevelCapacities", (string)null);
+                });
+
+            modelBuilder.Entity("CapacityAdmin.Domain.Memberships.LevelCapacity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CellCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CellCode", "Level", "UnitCode")
+                        .IsUnique();
+
+                    b.ToTable("LevelCapacities", (string)null);
+                });
+
+            modelBuilder.Entity("CapacityAdmin.Domain.Memberships.Membership", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ActivatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<decimal>("AmountPaid")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("CellCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DesignationCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("DistrictCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset?>("ExpiredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<decimal>("Fee")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateTimeOffset?>("LockedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("MandalCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("MemberRef")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("PaymentStatus")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("ProviderRef")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("RefundRequired")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ScopeKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("ScopeKey");
+
+                    b.Property<int>("SeatSequence")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("StateCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("Status");
+
+                    b.Property<string>("Zone")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("DesignationCode");
+
+                    b.HasIndex("DistrictCode");
+
+                    b.HasIndex("MandalCode");
+
+                    b.HasIndex("MemberRef");
+
+                    b.HasIndex("StateCode");
+
+                    b.HasIndex("ScopeKey", "MemberRef")
+                        .IsUnique()
+                        .HasDatabaseName("UX_Memberships_Scope_Member")
+                        .HasFilter("\"Status\" IN ('ACTIVE', 'PENDING_APPROVAL', 'PENDING_PAYMENT')");
+
+                    b.HasIndex("ScopeKey", "SeatSequence")
+                        .IsUnique()
+                        .HasDatabaseName("UX_Memberships_Scope_Seat")
+                        .HasFilter("\"Status\" IN ('ACTIVE', 'PENDING_APPROVAL', 'PENDING_PAYMENT')");
+
+                    b.HasIndex("Status", "ExpiresAt");
+
+                    b.HasIndex("Status", "LockedAt");
+
+                    b.HasIndex("CellCode", "Level", "Status");
+
+                    b.ToTable("Memberships", (string)null);
+                });
+
+            modelBuilder.Entity("CapacityAdmin.Domain.Memberships.MembershipCapacityChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("NewValue")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("OldValue")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Subject", "ChangedAt");
+
+                    b.ToTable("MembershipCapacityChanges", (string)null);
+                });
+
+            modelBuilder.Entity("CapacityAdmin.Domain.Memberships.MembershipSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("ExpirySweepEnabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("HierarchicalCaps")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("SeatLockTimeoutSeconds")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("MembershipSettings", (string)null);
+                });
+
+            modelBuilder.Entity("CapacityAdmin.Domain.Memberships.SeatScopeLock", b =>
+                {
+                    b.Property<string>("ScopeKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("ScopeKey");
+
+                    b.HasKey("ScopeKey");
+
+                    b.ToTable("SeatScopeLocks", (string)null);
                 });
 
             modelBuilder.Entity("CapacityAdmin.Domain.Operations.JobRun", b =>
@@ -732,6 +1099,28 @@ namespace CapacityAdmin.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CapacityAdmin.Domain.Geography.District", b =>
+                {
+                    b.HasOne("CapacityAdmin.Domain.Geography.State", "State")
+                        .WithMany()
+                        .HasForeignKey("StateCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("State");
+                });
+
+            modelBuilder.Entity("CapacityAdmin.Domain.Geography.Mandal", b =>
+                {
+                    b.HasOne("CapacityAdmin.Domain.Geography.District", "District")
+                        .WithMany()
+                        .HasForeignKey("DistrictCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("District");
+                });
+
             modelBuilder.Entity("CapacityAdmin.Domain.Identity.ApiKey", b =>
                 {
                     b.HasOne("CapacityAdmin.Domain.Companies.Company", null)
@@ -748,6 +1137,54 @@ namespace CapacityAdmin.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Company");
+                });
+
+            modelBuilder.Entity("CapacityAdmin.Domain.Memberships.DesignationLevelCapacity", b =>
+                {
+                    b.HasOne("CapacityAdmin.Domain.Memberships.Designation", null)
+                        .WithMany("LevelCapacities")
+                        .HasForeignKey("DesignationCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CapacityAdmin.Domain.Memberships.LevelCapacity", b =>
+                {
+                    b.HasOne("CapacityAdmin.Domain.Memberships.Cell", null)
+                        .WithMany()
+                        .HasForeignKey("CellCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CapacityAdmin.Domain.Memberships.Membership", b =>
+                {
+                    b.HasOne("CapacityAdmin.Domain.Memberships.Cell", null)
+                        .WithMany()
+                        .HasForeignKey("CellCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CapacityAdmin.Domain.Memberships.Designation", null)
+                        .WithMany()
+                        .HasForeignKey("DesignationCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CapacityAdmin.Domain.Geography.District", null)
+                        .WithMany()
+                        .HasForeignKey("DistrictCode")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CapacityAdmin.Domain.Geography.Mandal", null)
+                        .WithMany()
+                        .HasForeignKey("MandalCode")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CapacityAdmin.Domain.Geography.State", null)
+                        .WithMany()
+                        .HasForeignKey("StateCode")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -799,6 +1236,11 @@ namespace CapacityAdmin.Migrations.Postgres.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CapacityAdmin.Domain.Memberships.Designation", b =>
+                {
+                    b.Navigation("LevelCapacities");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,81 @@
+using CapacityAdmin.Domain.Common;
+using CapacityAdmin.Domain.Data;
+using CapacityAdmin.Domain.Memberships;
+using Microsoft.EntityFrameworkCore;
+
+namespace CapacityAdmin.Domain.Geography;
+
+/// <summary>
+/// Turns the units a request names into a <see cref="UnitPath"/>: the finest unit is looked up
+/// and its ancestors derived from the database. Ancestors the request also names must agree.
+/// </summary>
+public static class GeographyLookup
+{
+    /// <summary>
+    /// Resolves the unit of <paramref name="level"/>. With <paramref name="unitOptional"/> a missing
+    /// unit is allowed (a blanket level-capacity row) and yields a path without units.
+    /// </summary>
+    public static async Task<Result<UnitPath>> ResolveAsync(CapacityDbContext db, Level level, UnitSelection units, bool unitOptional, CancellationToken ct)
+    {
+        if (unitOptional)
+        {
+            if (UnitRequirement.CheckNothingFiner(level, units) is { } finer) return finer;
+            if (level != Level.NATIONAL && units.At(level) is null)
+            {
+                return units == new UnitSelection()
+                    ? new UnitPath(level, null, null, null, null)
+                    : DomainError.Validation(level.ToString().ToLowerInvariant(),
+                        $"A {level} row names its own unit, or no unit at all (a blanket row).");
+            }
+        }
+        else if (UnitRequirement.Check(level, units) is { } missing)
+        {
+            return missing;
+        }
+
+        Zone? zone = null;
+        if (units.Zone is not null)
+        {
+            if (!Codes.TryParseEnum<Zone>(units.Zone, out var parsed)) return UnitNotFound("zone", units.Zone);
+            zone = parsed;
+        }
+
+        string? stateCode = null, districtCode = null, mandalCode = null;
+        if (level == Level.MANDAL)
+        {
+            var mandal = await db.Mandals.AsNoTracking().Where(m => m.Code == units.Mandal)
+                .Select(m => new { m.Code, m.DistrictCode }).FirstOrDefaultAsync(ct);
+            if (mandal is null) return UnitNotFound("mandal", units.Mandal!);
+            if (units.District is not null && units.District != mandal.DistrictCode) return Mismatch("mandal", units.Mandal!, "district", units.District, mandal.DistrictCode);
+            mandalCode = mandal.Code;
+            districtCode = mandal.DistrictCode;
+        }
+        if (level >= Level.DISTRICT)
+        {
+            var code = districtCode ?? units.District!;
+            var district = await db.Districts.AsNoTracking().Where(d => d.Code == code)
+                .Select(d => new { d.Code, d.StateCode }).FirstOrDefaultAsync(ct);
+            if (district is null) return UnitNotFound("district", code);
+            if (units.State is not null && units.State != district.StateCode) return Mismatch("district", code, "state", units.State, district.StateCode);
+            districtCode = district.Code;
+            stateCode = district.StateCode;
+        }
+        if (level >= Level.STATE)
+        {
+            var code = stateCode ?? units.State!;
+            var state = await db.States.AsNoTracking().Where(s => s.Code == code)
+                .Select(s => new { s.Code, s.Zone }).FirstOrDefaultAsync(ct);
+            if (state is null) return UnitNotFound("state", code);
+            if (zone is not null && zone != state.Zone) return Mismatch("state", code, "zone", zone.ToString()!, state.Zone.ToString());
+            stateCode = state.Code;
+            zone = state.Zone;
+        }
+        return new UnitPath(level, level >= Level.ZONE ? zone : null, stateCode, districtCode, mandalCode);
+    }
+
+    public static DomainError UnitNotFound(string kind, string code) =>
+        DomainError.NotFound(MembershipErrorCodes.UnitNotFound, $"No {kind} with code '{code}'.");
+
+    private static DomainError Mismatch(string kind, string code, string parentKind, string given, string actual) =>
+        DomainError.Validation(parentKind, $"{kind} '{code}' belongs to {parentKind} '{actual}', not '{given}'.");
+}

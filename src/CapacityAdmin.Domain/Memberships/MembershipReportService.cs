@@ -1,0 +1,75 @@
+using CapacityAdmin.Domain.Common;
+using CapacityAdmin.Domain.Data;
+using CapacityAdmin.Domain.Geography;
+using CapacityAdmin.Domain.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CapacityAdmin.Domain.Memberships;
+
+public sealed record DesignationScopeUtilization(string Cell, string Designation, Level Level, Zone? Zone, string? State, string? District, string? Mandal,
+    int Capacity, int Used, int Remaining, decimal UtilizationPercent);
+
+/// <summary>One capped scope; a blanket row appears once per unit of its level that has seat holders.</summary>
+public sealed record LevelCapUtilization(string Cell, Level Level, string? Unit, bool FromBlanketRow, int Capacity, int Used, int Remaining, decimal UtilizationPercent);
+
+public sealed record MembershipUtilizationReport(DateTimeOffset GeneratedAt, IReadOnlyList<DesignationScopeUtilization> DesignationScopes, IReadOnlyList<LevelCapUtilization> LevelCaps);
+
+/// <summary>The membership part of GET /reports/utilization: designation scopes and level caps, used / capacity.</summary>
+public sealed class MembershipReportService(IDbContextFactory<CapacityDbContext> contexts, TimeProvider clock, IOptions<MembershipOptions> options)
+{
+    public async Task<Result<MembershipUtilizationReport>> GetUtilizationAsync(Actor actor, CancellationToken ct = default)
+    {
+        if (!MembershipPermissions.CanRead(actor)) return MembershipPermissions.Forbidden("read membership reports");
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var settings = await MembershipSettingsReader.ReadAsync(db, options.Value, ct);
+        var rules = new SeatRules(clock.GetUtcNow(), settings.SeatLockTimeout, settings.HierarchicalCaps);
+
+        var groups = await db.Memberships.AsNoTracking().Where(rules.HoldsSeat)
+            .GroupBy(m => new { m.CellCode, m.DesignationCode, m.Level, m.Zone, m.StateCode, m.DistrictCode, m.MandalCode })
+            .Select(g => new { g.Key, Used = g.Count() })
+            .ToListAsync(ct);
+        var designations = (await db.Designations.AsNoTracking().Include(d => d.LevelCapacities).ToListAsync(ct)).ToDictionary(d => d.Code);
+
+        var scopes = groups
+            .Select(g =>
+            {
+                var capacity = designations[g.Key.DesignationCode].CapacityAt(g.Key.Level);
+                return new DesignationScopeUtilization(g.Key.CellCode, g.Key.DesignationCode, g.Key.Level, g.Key.Zone, g.Key.StateCode,
+                    g.Key.DistrictCode, g.Key.MandalCode, capacity, g.Used, Math.Max(0, capacity - g.Used), Percent(g.Used, capacity));
+            })
+            .OrderBy(s => s.Cell, StringComparer.Ordinal).ThenBy(s => s.Designation, StringComparer.Ordinal).ThenBy(s => s.Level)
+            .ThenBy(s => s.Zone?.ToString() ?? s.State ?? "", StringComparer.Ordinal).ThenBy(s => s.District ?? "", StringComparer.Ordinal).ThenBy(s => s.Mandal ?? "", StringComparer.Ordinal)
+            .ToList();
+
+        var holders = groups.Select(g => (g.Key.CellCode, Path: new UnitPath(g.Key.Level, g.Key.Zone, g.Key.StateCode, g.Key.DistrictCode, g.Key.MandalCode), g.Used)).ToList();
+        int UsedIn(string cell, Level level, string unit) => holders
+            .Where(h => h.CellCode == cell && (rules.HierarchicalCaps ? h.Path.Level >= level : h.Path.Level == level) && h.Path.UnitCodeAt(level) == unit)
+            .Sum(h => h.Used);
+
+        var rows = await db.LevelCapacities.AsNoTracking().ToListAsync(ct);
+        var caps = new List<LevelCapUtilization>();
+        foreach (var row in rows.Where(r => !r.IsBlanket))
+        {
+            var used = UsedIn(row.CellCode, row.Level, row.UnitCode);
+            caps.Add(new LevelCapUtilization(row.CellCode, row.Level, row.UnitCode.Length == 0 ? null : row.UnitCode, false, row.Capacity, used, Math.Max(0, row.Capacity - used), Percent(used, row.Capacity)));
+        }
+        foreach (var row in rows.Where(r => r.IsBlanket))
+        {
+            var units = holders.Where(h => h.CellCode == row.CellCode && h.Path.Level >= row.Level && (rules.HierarchicalCaps || h.Path.Level == row.Level))
+                .Select(h => h.Path.UnitCodeAt(row.Level)!).Distinct()
+                .Where(u => !rows.Any(r => r.CellCode == row.CellCode && r.Level == row.Level && r.UnitCode == u));
+            foreach (var unit in units)
+            {
+                var used = UsedIn(row.CellCode, row.Level, unit);
+                caps.Add(new LevelCapUtilization(row.CellCode, row.Level, unit, true, row.Capacity, used, Math.Max(0, row.Capacity - used), Percent(used, row.Capacity)));
+            }
+        }
+        var ordered = caps.OrderBy(c => c.Cell, StringComparer.Ordinal).ThenBy(c => c.Level).ThenBy(c => c.Unit ?? "", StringComparer.Ordinal).ToList();
+        return new MembershipUtilizationReport(rules.Now, scopes, ordered);
+    }
+
+    /// <summary>used / capacity in percent, 2 places, half away from zero; a zero capacity in use reads 100 %.</summary>
+    public static decimal Percent(int used, int capacity) =>
+        capacity == 0 ? (used == 0 ? 0m : 100m) : Math.Round(100m * used / capacity, 2, MidpointRounding.AwayFromZero);
+}
