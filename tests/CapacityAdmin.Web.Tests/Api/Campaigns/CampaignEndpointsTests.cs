@@ -319,4 +319,26 @@ public sealed class CampaignEndpointsTests(CapacityAppFactory app) : IClassFixtu
         var problem = await ApiAssert.ProblemAsync(response, HttpStatusCode.BadRequest, "VALIDATION_FAILED");
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"errors has no '{field}': {problem}");
     }
+    [Fact]
+    public async Task CreateCampaign_WithoutPricingModel_Is400ValidationFailedWithErrors()
+    {
+        using var cs = await app.CreateApiClientAsync(Roles.CustomerSuccess);
+        var companyId = await CreateCompanyAsync(cs);
+
+        var response = await cs.PostAsJsonAsync("api/v1/campaigns", new { companyId, name = Name("NoModel"), targetVolunteers = 1, targetBeneficiaries = 0, committedSeats = 1 });
+
+        var problem = await ApiAssert.ProblemAsync(response, HttpStatusCode.BadRequest, "VALIDATION_FAILED");
+        Assert.True(problem.GetProperty("errors").TryGetProperty("pricingModel", out _), $"errors has no 'pricingModel': {problem}");
+    }
+
+    [Fact]
+    public async Task CreateCampaign_WithUnknownPricingModel_Is400ValidationFailed()
+    {
+        using var cs = await app.CreateApiClientAsync(Roles.CustomerSuccess);
+        var companyId = await CreateCompanyAsync(cs);
+
+        var response = await cs.PostAsJsonAsync("api/v1/campaigns", new { companyId, name = Name("Barter"), pricingModel = "barter", targetVolunteers = 1, targetBeneficiaries = 0 });
+
+        await ApiAssert.ProblemAsync(response, HttpStatusCode.BadRequest, "VALIDATION_FAILED");
+    }
 }
