@@ -11,13 +11,28 @@ public static class CampaignEndpoints
 
     public sealed record BundleLinkRequest(Guid BundleId, decimal Share, string? Reason);
 
+    /// <summary>POST /campaigns as sent: <see cref="CreateCampaignRequest"/> with the pricing model optional, so its absence is reported.</summary>
+    public sealed record CreateCampaignBody(
+        Guid CompanyId, string? Name, PricingModel? PricingModel, int TargetVolunteers, int TargetBeneficiaries,
+        int? CommittedSeats = null, decimal? CreditAllocation = null, int? LearnersCommitted = null, Guid? BundleId = null,
+        decimal? BundleShare = null, decimal? OveragePercent = null, CampaignStatus? Status = null, DateOnly? StartDate = null,
+        DateOnly? EndDate = null);
+
     public static RouteGroupBuilder MapCampaignEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/campaigns").WithTags("Campaigns");
 
-        group.MapPost("/", async (CreateCampaignRequest body, ClaimsPrincipal user, CampaignService campaigns, CancellationToken ct) =>
-                ApiResults.Map(await campaigns.CreateAsync(user.ToActor(), body, ct),
-                    status => TypedResults.Created($"/api/v1/campaigns/{status.CampaignId}/capacity", status)))
+        group.MapPost("/", async (CreateCampaignBody body, ClaimsPrincipal user, CampaignService campaigns, CancellationToken ct) =>
+            {
+                // pricingModel is required by the contract; binding it straight to the domain's non-nullable enum made a
+                // missing value silently create a seats campaign.
+                if (body.PricingModel is not { } model) return ApiProblems.From(DomainError.Validation("pricingModel", "pricingModel is required."));
+                var request = new CreateCampaignRequest(body.CompanyId, body.Name, model, body.TargetVolunteers, body.TargetBeneficiaries,
+                    body.CommittedSeats, body.CreditAllocation, body.LearnersCommitted, body.BundleId, body.BundleShare, body.OveragePercent,
+                    body.Status, body.StartDate, body.EndDate);
+                return ApiResults.Map(await campaigns.CreateAsync(user.ToActor(), request, ct),
+                    status => TypedResults.Created($"/api/v1/campaigns/{status.CampaignId}/capacity", status));
+            })
             .RequireAuthorization(ApiPolicies.Manage);
 
         group.MapGet("/", async (ClaimsPrincipal user, CapacityQueryService queries, Guid? companyId, string? model, string? band,
