@@ -21,8 +21,14 @@ public static class ApiServiceCollectionExtensions
             var status = context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode;
             context.ProblemDetails.Extensions.TryAdd("code", ApiProblems.DefaultCodeFor(status));
             if (context.Exception is BadHttpRequestException bad && status == 400)
-                context.ProblemDetails.Detail ??= bad.Message;
+            {
+                var detail = bad.InnerException?.Message ?? bad.Message;
+                context.ProblemDetails.Detail ??= detail;
+                context.ProblemDetails.Extensions.TryAdd("errors", new Dictionary<string, string[]> { ["body"] = [detail] });
+            }
         });
+        // Unbindable bodies (bad JSON, unknown enum names) raise so that the problem hook above can explain them.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "CapacityAdmin API";

@@ -71,7 +71,13 @@ public static class HostingExtensions
     {
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/error", createScopeForErrors: true);
+            app.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandlingPath = "/error",
+                CreateScopeForErrors = true,
+                // A refused form post (missing antiforgery token, unbindable field) stays a 400, not a 500.
+                StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            });
             app.UseHsts();
         }
         // Registered on the app itself, not in a UseWhen branch: a branch (app.New()) lacks the global route
