@@ -32,7 +32,7 @@ public partial class BundleDetail
     private bool _saving;
     private BundleCapacityForm _form = new();
     private RadzenDataGrid<CapacityChangeView>? _timeline;
-    private IReadOnlyList<CapacityChangeView> _changes = [];
+    private IReadOnlyList<CapacityChangeView>? _changes;
     private int _changeCount;
 
     /// <summary>The bundle measured against its capacity, which is what enforcement uses.</summary>

@@ -36,13 +36,13 @@ public partial class CampaignDetail
     private string? _bundleName;
 
     private RadzenDataGrid<CapacityChangeView>? _timeline;
-    private IReadOnlyList<CapacityChangeView> _changes = [];
+    private IReadOnlyList<CapacityChangeView>? _changes;
     private int _changeCount;
-    private IReadOnlyList<EnrollmentView> _volunteers = [];
+    private IReadOnlyList<EnrollmentView>? _volunteers;
     private int _volunteerCount;
-    private IReadOnlyList<EnrollmentView> _learners = [];
+    private IReadOnlyList<EnrollmentView>? _learners;
     private int _learnerCount;
-    private IReadOnlyList<CreditLedgerEntryView> _ledger = [];
+    private IReadOnlyList<CreditLedgerEntryView>? _ledger;
     private int _ledgerCount;
 
     private IReadOnlyList<CampaignStatus> NextStatuses => _status is null ? [] : CampaignLifecycle.AllowedTargets(_status.Status);

@@ -28,7 +28,7 @@ public partial class CampaignList
     private Actor? _actor;
     private IReadOnlyList<CompanySummary> _companies = [];
     private Dictionary<Guid, string> _companyNames = [];
-    private IReadOnlyList<CapacityStatus> _items = [];
+    private IReadOnlyList<CapacityStatus>? _items;
     private int _count;
     private int _total;
     private bool _loading;
