@@ -9,16 +9,19 @@ namespace CapacityAdmin.E2E;
 /// <summary>One path per role: sign in through the form, use the live circuit, sign out.</summary>
 public sealed class SignInTests(AppFixture app, ITestOutputHelper output) : BrowserTest(app, output)
 {
-    private static readonly string[] AllNavigationLinks = ["Home", "My campaigns", "Companies & campaigns", "Users", "API keys", "Jobs"];
+    private static readonly string[] AllNavigationLinks =
+        ["Home", "My campaigns", "Campaigns", "Bundles", "Companies & campaigns", "Users", "API keys", "Jobs"];
 
-    private sealed record RoleExpectation(string Heading, string CatalogLink, string[] NavigationLinks);
+    /// <summary>CatalogLink opens CatalogPath, a page with the "N of M campaigns" search (the catalogue for staff, the campaign list for a company admin).</summary>
+    private sealed record RoleExpectation(string Heading, string CatalogLink, string CatalogPath, string[] NavigationLinks);
 
     private static readonly Dictionary<string, RoleExpectation> Expected = new()
     {
-        ["Administrator"] = new("Administration", "Companies & campaigns", ["Home", "Companies & campaigns", "Users", "API keys", "Jobs"]),
-        ["CustomerSuccess"] = new("Customer Success workspace", "Companies & campaigns", ["Home", "Companies & campaigns"]),
-        ["Sales"] = new("Sales workspace", "Companies & campaigns", ["Home", "Companies & campaigns"]),
-        ["CompanyAdmin"] = new("Your capacity at a glance", "My campaigns", ["Home", "My campaigns"]),
+        ["Administrator"] = new("Administration", "Companies & campaigns", "catalog",
+            ["Home", "Campaigns", "Bundles", "Companies & campaigns", "Users", "API keys", "Jobs"]),
+        ["CustomerSuccess"] = new("Customer Success workspace", "Companies & campaigns", "catalog", ["Home", "Campaigns", "Bundles", "Companies & campaigns"]),
+        ["Sales"] = new("Sales workspace", "Companies & campaigns", "catalog", ["Home", "Campaigns", "Bundles", "Companies & campaigns"]),
+        ["CompanyAdmin"] = new("Your capacity at a glance", "My campaigns", "campaigns", ["Home", "My campaigns", "Bundles"]),
     };
 
     public static TheoryData<string> DemoRoles => new(DemoData.Users.Select(u => u.Role));
@@ -51,7 +54,7 @@ public sealed class SignInTests(AppFixture app, ITestOutputHelper output) : Brow
         // Interactive navigation and filtering only work with a live circuit.
         var campaigns = DemoData.CampaignsVisibleTo(user);
         await navigation.GetByRole(AriaRole.Link, new() { Name = expected.CatalogLink, Exact = true }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(Url("catalog"));
+        await Expect(page).ToHaveURLAsync(Url(expected.CatalogPath));
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(expected.CatalogLink);
         await Expect(page.GetByText($"{campaigns.Count} of {campaigns.Count} campaigns")).ToBeVisibleAsync();
 

@@ -15,6 +15,9 @@ public sealed class AppFixture : IAsyncLifetime
 
     public Uri BaseAddress => _app.BaseAddress;
 
+    /// <summary>The app's services, to arrange data through the domain services (a scope per use).</summary>
+    public IServiceProvider Services => _app.Services;
+
     public async Task InitializeAsync()
     {
         var chromium = Environment.GetEnvironmentVariable("CAPACITY_E2E_CHROMIUM") ?? DefaultChromiumPath;
