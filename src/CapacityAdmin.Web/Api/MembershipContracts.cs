@@ -1,0 +1,87 @@
+using System.Text.Json.Serialization;
+using CapacityAdmin.Domain.Geography;
+using CapacityAdmin.Domain.Memberships;
+
+namespace CapacityAdmin.Web.Api;
+
+// Membership enums keep their upper-case names on the wire (api-v1.md "Conventions"). The global
+// JsonStringEnumConverter(SnakeCaseLower) in the options would win over a [JsonConverter] on the enum
+// type, so the responses below carry those names as strings (Enum.ToString()).
+
+public sealed record CellRequest(string? Code, string? Name, bool? IsActive);
+
+public sealed record CreateDesignationBody(string? Code, string? Name, int DefaultCapacity, decimal? Fee, int? ValidityDays, int? Rank);
+
+public sealed record UpdateDesignationBody(int? DefaultCapacity, decimal? Fee, int? ValidityDays, string? Reason, string? Name, int? Rank);
+
+public sealed record DesignationLevelBody(int Capacity, string? Reason);
+
+public sealed record LevelCapacityBody(string? Cell, string? Level, string? Zone, string? State, string? District, string? Mandal, int Capacity, string? Reason);
+
+public sealed record JoinBody(string? MemberRef, string? Cell, string? Designation, string? Level, string? Zone, string? State, string? District, string? Mandal, bool? Activate);
+
+public sealed record PaymentBody(string? Outcome, string? ProviderRef);
+
+public sealed record ReasonBody(string? Reason);
+
+public sealed record ExpiryBody(DateTimeOffset? ExpiresAt, string? Reason);
+
+public sealed record ScopeBody(string? Cell, string? Designation, string? Level, string? Zone, string? State, string? District, string? Mandal);
+
+public sealed record DesignationResponse(string Code, string Name, int DefaultCapacity, decimal Fee, int ValidityDays, int Rank, IReadOnlyDictionary<string, int> LevelCapacities)
+{
+    public static DesignationResponse From(DesignationView d) =>
+        new(d.Code, d.Name, d.DefaultCapacity, d.Fee, d.ValidityDays, d.Rank, d.LevelCapacities.ToDictionary(p => p.Key.ToString(), p => p.Value));
+}
+
+/// <summary>A blanket row (no unit) reports <c>used: null</c> explicitly (api-v1.md "Clarifications").</summary>
+public sealed record LevelCapacityResponse(Guid Id, string Cell, string Level, string? Zone, string? State, string? District, string? Mandal, int Capacity,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] int? Used, bool IsBlanket)
+{
+    public static LevelCapacityResponse From(LevelCapacityView v) =>
+        new(v.Id, v.Cell, v.Level.ToString(), v.Zone?.ToString(), v.State, v.District, v.Mandal, v.Capacity, v.Used, v.IsBlanket);
+}
+
+public sealed record MembershipResponse(
+    Guid Id, string MemberRef, string Cell, string Designation, string Level, string? Zone, string? State, string? District, string? Mandal,
+    string Status, string PaymentStatus, int SeatSequence, decimal Fee, decimal AmountPaid, bool RequiresPayment, bool HoldsSeat,
+    DateTimeOffset CreatedAt, DateTimeOffset? LockedAt, DateTimeOffset? ActivatedAt, DateTimeOffset? ExpiresAt, DateTimeOffset? RevokedAt,
+    DateTimeOffset? ExpiredAt, bool RefundRequired)
+{
+    public static MembershipResponse From(MembershipView m) => new(
+        m.Id, m.MemberRef, m.Cell, m.Designation, m.Level.ToString(), m.Zone?.ToString(), m.State, m.District, m.Mandal,
+        m.Status.ToString(), m.PaymentStatus.ToString(), m.SeatSequence, m.Fee, m.AmountPaid, m.RequiresPayment, m.HoldsSeat,
+        m.CreatedAt, m.LockedAt, m.ActivatedAt, m.ExpiresAt, m.RevokedAt, m.ExpiredAt, m.RefundRequired);
+}
+
+public sealed record SeatCountResponse(int Capacity, int Used, int Remaining);
+
+public sealed record AvailabilityResponse(SeatCountResponse Designation, SeatCountResponse? LevelAggregate, decimal Fee);
+
+public sealed record ReassignmentResponse(bool Accepted, int SeatSequence, decimal Fee, decimal Paid, decimal DeltaDue, string TargetStatus, string TargetPaymentStatus, bool DryRun)
+{
+    public static ReassignmentResponse From(ReassignmentOutcome o) =>
+        new(o.Accepted, o.SeatSequence, o.Fee, o.Paid, o.DeltaDue, o.TargetStatus.ToString(), o.TargetPaymentStatus.ToString(), o.DryRun);
+}
+
+public sealed record CampaignUtilizationRow(Guid CampaignId, string Name, Guid CompanyId, decimal OverallUtilization);
+
+public sealed record BundleUtilizationRow(Guid BundleId, string Name, Guid CompanyId, int TotalQuota, int TotalConsumed, decimal UtilizationPercent);
+
+public sealed record DesignationScopeRow(string Cell, string Designation, string Level, string? Zone, string? State, string? District, string? Mandal,
+    int Capacity, int Used, int Remaining, decimal UtilizationPercent);
+
+public sealed record LevelCapRow(string Cell, string Level, string? Unit, bool FromBlanketRow, int Capacity, int Used, int Remaining, decimal UtilizationPercent);
+
+public sealed record UtilizationReportResponse(DateTimeOffset GeneratedAt, IReadOnlyList<CampaignUtilizationRow> Campaigns, IReadOnlyList<BundleUtilizationRow> Bundles,
+    IReadOnlyList<DesignationScopeRow> DesignationScopes, IReadOnlyList<LevelCapRow> LevelCaps);
+
+internal static class MembershipParsing
+{
+    public static Level? ParseLevel(string? value, string field, Dictionary<string, string[]> errors)
+    {
+        if (Codes.TryParseEnum<Level>(value, out var level)) return level;
+        errors[field] = [$"'{value}' is not a level; use one of {string.Join(", ", Enum.GetNames<Level>())}."];
+        return null;
+    }
+}

@@ -1,0 +1,176 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text;
+using CapacityAdmin.Domain.Bundles;
+using CapacityAdmin.Domain.Campaigns;
+using CapacityAdmin.Domain.Common;
+using CapacityAdmin.Domain.Geography;
+using CapacityAdmin.Domain.Identity;
+using CapacityAdmin.Domain.Memberships;
+using CapacityAdmin.Web.Auth;
+
+namespace CapacityAdmin.Web.Api;
+
+/// <summary>Membership seats: join, pay, approve / revoke / reactivate, expiry, reassignment, availability, and the utilization report.</summary>
+public static class MembershipEndpoints
+{
+    public static IEndpointRouteBuilder MapMembershipEndpoints(this IEndpointRouteBuilder v1)
+    {
+        var memberships = v1.MapGroup("/memberships").WithTags("Memberships");
+
+        // Staff and the joining systems read availability; company admins are refused by the domain (memberships belong to no company).
+        memberships.MapGet("/availability", async Task<IResult> (string? cell, string? designation, string? level, string? zone, string? state, string? district,
+                string? mandal, ClaimsPrincipal user, MembershipService service, CancellationToken ct) =>
+            {
+                var scope = ParseScope(new ScopeBody(cell, designation, level, zone, state, district, mandal));
+                if (!scope.IsSuccess) return ApiProblems.From(scope.Error!);
+                return ApiResults.Map(await service.GetAvailabilityAsync(user.ToActor(), scope.Value!, ct), a => TypedResults.Ok(new AvailabilityResponse(
+                    new SeatCountResponse(a.Designation.Capacity, a.Designation.Used, a.Designation.Remaining),
+                    a.LevelAggregate is { } l ? new SeatCountResponse(l.Capacity, l.Used, l.Remaining) : null, a.Fee)));
+            });
+
+        memberships.MapGet("", async Task<IResult> (string? cell, string? designation, string? level, string? zone, string? state, string? district, string? mandal,
+                string? status, bool? holdsSeat, string? memberRef, int? page, int? pageSize, ClaimsPrincipal user, MembershipService service, CancellationToken ct) =>
+            {
+                var errors = new Dictionary<string, string[]>();
+                Level? parsedLevel = string.IsNullOrWhiteSpace(level) ? null : MembershipParsing.ParseLevel(level, "level", errors);
+                MembershipStatus? parsedStatus = null;
+                if (!string.IsNullOrWhiteSpace(status))
+                {
+                    if (Codes.TryParseEnum<MembershipStatus>(status, out var s)) parsedStatus = s;
+                    else errors["status"] = [$"'{status}' is not a status; use one of {string.Join(", ", Enum.GetNames<MembershipStatus>())}."];
+                }
+                if (errors.Count > 0) return ApiProblems.From(DomainError.Validation("The query is not valid.", errors));
+                var paging = PageRequest.Create(page, pageSize);
+                if (!paging.IsSuccess) return ApiProblems.From(paging.Error);
+                var filter = new MembershipFilter(cell, designation, parsedLevel, zone, state, district, mandal, parsedStatus, holdsSeat, memberRef);
+                return ApiResults.Map(await service.ListAsync(user.ToActor(), filter, paging.Value, ct), p => TypedResults.Ok(
+                    new PagedResult<MembershipResponse>(p.Items.Select(MembershipResponse.From).ToList(), p.Page, p.PageSize, p.Total)));
+            });
+
+        memberships.MapPost("", async Task<IResult> (JoinBody body, ClaimsPrincipal user, MembershipService service, CancellationToken ct) =>
+            {
+                var scope = ParseScope(new ScopeBody(body.Cell, body.Designation, body.Level, body.Zone, body.State, body.District, body.Mandal));
+                if (!scope.IsSuccess) return ApiProblems.From(scope.Error);
+                var result = await service.JoinAsync(user.ToActor(), new JoinMembershipRequest(body.MemberRef, scope.Value!, body.Activate ?? false), ct);
+                return ApiResults.Map(result, o => o.Existing
+                    ? TypedResults.Ok(MembershipResponse.From(o.Membership))
+                    : TypedResults.Created($"/api/v1/memberships/{o.Membership.Id}", MembershipResponse.From(o.Membership)));
+            }).RequireAuthorization(ApiPolicies.Consume);
+
+        memberships.MapGet("/{id:guid}", async (Guid id, ClaimsPrincipal user, MembershipService service, CancellationToken ct) =>
+            ApiResults.Map(await service.GetAsync(user.ToActor(), id, ct), m => TypedResults.Ok(MembershipResponse.From(m))));
+
+        memberships.MapPost("/{id:guid}/payment", async Task<IResult> (Guid id, PaymentBody body, ClaimsPrincipal user, MembershipService service, CancellationToken ct) =>
+            {
+                if (!Enum.TryParse<PaymentOutcome>(body.Outcome?.Trim(), ignoreCase: true, out var outcome) || !Enum.IsDefined(outcome)
+                    || char.IsDigit(body.Outcome!.Trim()[0]))
+                    return ApiProblems.From(DomainError.Validation("outcome", "outcome must be 'success' or 'failed'."));
+                return ApiResults.Map(await service.RecordPaymentAsync(user.ToActor(), id, outcome, body.ProviderRef, ct), m => TypedResults.Ok(MembershipResponse.From(m)));
+            }).RequireAuthorization(ApiPolicies.Consume);
+
+        memberships.MapPost("/{id:guid}/approve", async (Guid id, ReasonBody? body, ClaimsPrincipal user, MembershipService service, CancellationToken ct) =>
+            ApiResults.Map(await service.ApproveAsync(user.ToActor(), id, body?.Reason, ct), m => TypedResults.Ok(MembershipResponse.From(m))))
+            .RequireAuthorization(ApiPolicies.Manage);
+
+        memberships.MapPost("/{id:guid}/revoke", async (Guid id, ReasonBody? body, ClaimsPrincipal user, MembershipService service, CancellationToken ct) =>
+            ApiResults.Map(await service.RevokeAsync(user.ToActor(), id, body?.Reason, ct), m => TypedResults.Ok(MembershipResponse.From(m))))
+            .RequireAuthorization(ApiPolicies.Manage);
+
+        memberships.MapPost("/{id:guid}/reactivate", async (Guid id, ReasonBody? body, ClaimsPrincipal user, MembershipService service, CancellationToken ct) =>
+            ApiResults.Map(await service.ReactivateAsync(user.ToActor(), id, body?.Reason, ct), m => TypedResults.Ok(MembershipResponse.From(m))))
+            .RequireAuthorization(ApiPolicies.Manage);
+
+        memberships.MapPatch("/{id:guid}", async Task<IResult> (Guid id, ExpiryBody body, ClaimsPrincipal user, MembershipService service, CancellationToken ct) =>
+            {
+                if (body.ExpiresAt is not { } expiresAt) return ApiProblems.From(DomainError.Validation("expiresAt", "expiresAt is required."));
+                return ApiResults.Map(await service.ChangeExpiryAsync(user.ToActor(), id, expiresAt, body.Reason, ct), m => TypedResults.Ok(MembershipResponse.From(m)));
+            }).RequireAuthorization(ApiPolicies.Manage);
+
+        // dryRun defaults to false: a plain POST applies the reassignment.
+        memberships.MapPost("/{id:guid}/reassignment", async Task<IResult> (Guid id, bool? dryRun, ScopeBody body, ClaimsPrincipal user, MembershipService service, CancellationToken ct) =>
+            {
+                var scope = ParseScope(body);
+                if (!scope.IsSuccess) return ApiProblems.From(scope.Error);
+                return ApiResults.Map(await service.ReassignAsync(user.ToActor(), id, scope.Value!, dryRun ?? false, ct), o => TypedResults.Ok(ReassignmentResponse.From(o)));
+            }).RequireAuthorization(ApiPolicies.Manage);
+
+        v1.MapGet("/reports/utilization", async Task<IResult> (string? format, ClaimsPrincipal user, MembershipReportService reports, CapacityQueryService campaigns,
+                BundleService bundles, CancellationToken ct) =>
+            {
+                var csv = string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase);
+                if (!csv && !string.IsNullOrWhiteSpace(format) && !string.Equals(format, "json", StringComparison.OrdinalIgnoreCase))
+                    return ApiProblems.From(DomainError.Validation("format", "format must be 'json' or 'csv'."));
+                var report = await BuildReportAsync(user.ToActor(), reports, campaigns, bundles, ct);
+                if (!report.IsSuccess) return ApiProblems.From(report.Error);
+                return csv ? TypedResults.Text(ToCsv(report.Value!), "text/csv", Encoding.UTF8) : TypedResults.Ok(report.Value);
+            }).WithTags("Reports");
+
+        return v1;
+    }
+
+    private static Result<MembershipScope> ParseScope(ScopeBody body)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var level = MembershipParsing.ParseLevel(body.Level, "level", errors);
+        if (level is null) return DomainError.Validation("The scope is not valid.", errors);
+        return new MembershipScope(body.Cell, body.Designation, level.Value, body.Zone, body.State, body.District, body.Mandal);
+    }
+
+    private static async Task<Result<UtilizationReportResponse>> BuildReportAsync(Actor actor, MembershipReportService reports, CapacityQueryService campaigns,
+        BundleService bundles, CancellationToken ct)
+    {
+        var campaignRows = new List<CampaignUtilizationRow>();
+        for (var page = 1; ; page++)
+        {
+            var result = await campaigns.ListCampaignStatusesAsync(actor, new CampaignStatusQuery(Page: page, PageSize: PageRequest.MaxPageSize), ct);
+            if (!result.IsSuccess) return result.Error;
+            campaignRows.AddRange(result.Value!.Items.Select(c => new CampaignUtilizationRow(c.CampaignId, c.Name, c.CompanyId, c.OverallUtilization)));
+            if (page * PageRequest.MaxPageSize >= result.Value.Total) break;
+        }
+        var bundleRows = (await bundles.ListAsync(actor, null, ct))
+            .Select(b => new BundleUtilizationRow(b.BundleId, b.Name, b.CompanyId, b.TotalQuota, b.TotalConsumed, b.UtilizationPercent)).ToList();
+
+        IReadOnlyList<DesignationScopeRow> scopes = [];
+        IReadOnlyList<LevelCapRow> caps = [];
+        var generatedAt = DateTimeOffset.UtcNow;
+        // Company admins see their campaigns and bundles; memberships belong to no company, so their sections stay empty.
+        if (MembershipPermissions.CanRead(actor))
+        {
+            var membership = await reports.GetUtilizationAsync(actor, ct);
+            if (!membership.IsSuccess) return membership.Error;
+            var r = membership.Value!;
+            generatedAt = r.GeneratedAt;
+            scopes = r.DesignationScopes.Select(s => new DesignationScopeRow(s.Cell, s.Designation, s.Level.ToString(), s.Zone?.ToString(), s.State, s.District, s.Mandal,
+                s.Capacity, s.Used, s.Remaining, s.UtilizationPercent)).ToList();
+            caps = r.LevelCaps.Select(c => new LevelCapRow(c.Cell, c.Level.ToString(), c.Unit, c.FromBlanketRow, c.Capacity, c.Used, c.Remaining, c.UtilizationPercent)).ToList();
+        }
+        return new UtilizationReportResponse(generatedAt, campaignRows, bundleRows, scopes, caps);
+    }
+
+    /// <summary>One table: <c>kind</c> says which section a row belongs to; empty cells where a column does not apply.</summary>
+    public static string ToCsv(UtilizationReportResponse report)
+    {
+        var sb = new StringBuilder();
+        sb.Append("kind,id,name,cell,designation,level,unit,capacity,used,remaining,utilizationPercent\r\n");
+        void Row(params object?[] values) =>
+            sb.Append(string.Join(",", values.Select(v => Escape(Convert.ToString(v, CultureInfo.InvariantCulture))))).Append("\r\n");
+        foreach (var c in report.Campaigns)
+            Row("campaign", c.CampaignId, c.Name, null, null, null, null, null, null, null, Math.Round(c.OverallUtilization * 100m, 2, MidpointRounding.AwayFromZero));
+        foreach (var b in report.Bundles)
+            Row("bundle", b.BundleId, b.Name, null, null, null, null, b.TotalQuota, b.TotalConsumed, Math.Max(0, b.TotalQuota - b.TotalConsumed), b.UtilizationPercent);
+        foreach (var s in report.DesignationScopes)
+            Row("designation_scope", null, null, s.Cell, s.Designation, s.Level, s.Mandal ?? s.District ?? s.State ?? s.Zone, s.Capacity, s.Used, s.Remaining, s.UtilizationPercent);
+        foreach (var c in report.LevelCaps)
+            Row("level_cap", null, null, c.Cell, null, c.Level, c.Unit, c.Capacity, c.Used, c.Remaining, c.UtilizationPercent);
+        return sb.ToString();
+    }
+
+    private static string Escape(string? value)
+    {
+        if (string.IsNullOrEmpty(value)) return "";
+        // Neutralise spreadsheet formulas and quote what needs quoting.
+        if ("=+-@".Contains(value[0]) && !decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out _)) value = "'" + value;
+        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    }
+}
