@@ -2,6 +2,7 @@ using CapacityAdmin.Domain.Data;
 using CapacityAdmin.Web.Api;
 using CapacityAdmin.Web.Auth;
 using CapacityAdmin.Web.Cli;
+using CapacityAdmin.Web.Email;
 using CapacityAdmin.Web.Hosting;
 using CapacityAdmin.Web.Jobs;
 
@@ -15,6 +16,7 @@ builder.Services.AddSingleton(paths);
 builder.Services.AddCapacityDomain(builder.Configuration, paths.DataDirectory);
 builder.Services.AddCapacityAuth();
 builder.Services.AddCapacityApi();
+builder.Services.AddCapacityEmail(builder.Configuration, paths);
 builder.Services.AddCapacityJobs(builder.Configuration, builder.Services.GetDatabaseConnectionInfo());
 builder.Services.AddCapacityUi(paths);
 builder.Services.AddCapacityHealthChecks();

@@ -1,0 +1,52 @@
+using System.Net;
+using System.Net.Mail;
+using Microsoft.Extensions.Options;
+
+namespace CapacityAdmin.Web.Email;
+
+/// <summary>What a test email did: the provider used and where the message went.</summary>
+public sealed record TestEmailResult(EmailProvider Provider, string Destination);
+
+/// <summary>Sends a short test message through the configured provider (the admin's "send test email" button).</summary>
+public sealed class TestEmailService(IEmailTransport transport, IOptions<EmailOptions> options, TimeProvider time)
+{
+    public const string Subject = "[TEST] CapacityAdmin email delivery";
+
+    /// <summary>Throws <see cref="ArgumentException"/> for an invalid address and <see cref="EmailDeliveryException"/> when delivery fails.</summary>
+    public async Task<TestEmailResult> SendTestAsync(string to, CancellationToken cancellationToken = default)
+    {
+        if (!MailAddress.TryCreate(to?.Trim(), out var address))
+            throw new ArgumentException($"'{to}' is not a valid email address.", nameof(to));
+
+        var settings = options.Value;
+        var destination = settings.Provider switch
+        {
+            EmailProvider.Pickup => $"the folder {settings.PickupDirectory}",
+            EmailProvider.Smtp => $"the SMTP server {settings.Smtp.Host}:{settings.Smtp.Port}",
+            EmailProvider.SendGrid => $"SendGrid at {settings.SendGrid.BaseAddress}",
+            _ => settings.Provider.ToString(),
+        };
+        var sentAt = time.GetUtcNow().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
+        var text = $"""
+            This is a test message from CapacityAdmin.
+
+            Provider: {settings.Provider} ({destination})
+            Sent at: {sentAt}
+            Open CapacityAdmin: {settings.LinkBaseUrl}
+
+            If you can read this, alert emails will reach {address.Address}.
+            """.Replace("\n", "\r\n");
+        var html = $"""
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="utf-8" /><title>{WebUtility.HtmlEncode(Subject)}</title></head>
+            <body style="font-family:Segoe UI,Helvetica,Arial,sans-serif;color:#1f2933;">
+            <h1 style="font-size:18px;">This is a test message from CapacityAdmin.</h1>
+            <p>Provider: <strong>{settings.Provider}</strong> ({WebUtility.HtmlEncode(destination)})<br />Sent at: {sentAt}</p>
+            <p><a href="{WebUtility.HtmlEncode(settings.LinkBaseUrl)}">Open CapacityAdmin</a></p>
+            <p>If you can read this, alert emails will reach {WebUtility.HtmlEncode(address.Address)}.</p>
+            </body></html>
+            """;
+        await transport.SendAsync(new EmailMessage(address.Address, Subject, html, text), cancellationToken);
+        return new TestEmailResult(settings.Provider, destination);
+    }
+}
