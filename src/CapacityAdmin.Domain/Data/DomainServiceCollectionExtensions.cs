@@ -35,6 +35,7 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<ApiKeyService>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DemoDataSeeder>();
+        services.AddScoped<MembershipSeeder>();
         services.AddOptions<Memberships.MembershipOptions>().Bind(configuration.GetSection(Memberships.MembershipOptions.SectionName));
         services.AddScoped<Memberships.MembershipService>();
         services.AddScoped<Memberships.MembershipCatalogService>();
