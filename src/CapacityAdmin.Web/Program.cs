@@ -5,6 +5,7 @@ using CapacityAdmin.Web.Cli;
 using CapacityAdmin.Web.Email;
 using CapacityAdmin.Web.Hosting;
 using CapacityAdmin.Web.Jobs;
+using CapacityAdmin.Web.Jobs.Memberships;
 
 var isCommand = CommandLine.IsCommand(args);
 var builder = WebApplication.CreateBuilder(isCommand ? [] : args);
@@ -17,6 +18,7 @@ builder.Services.AddCapacityDomain(builder.Configuration, paths.DataDirectory);
 builder.Services.AddCapacityAuth();
 builder.Services.AddCapacityApi();
 builder.Services.AddCapacityEmail(builder.Configuration, paths);
+builder.Services.AddMembershipJobs();
 builder.Services.AddCapacityJobs(builder.Configuration, builder.Services.GetDatabaseConnectionInfo());
 builder.Services.AddCapacityUi(paths);
 builder.Services.AddCapacityHealthChecks();

@@ -11,6 +11,7 @@ public static class CommandLine
     private static readonly Dictionary<string, Func<IServiceProvider, string[], TextWriter, Task<int>>> Commands = new(StringComparer.OrdinalIgnoreCase)
     {
         ["apikey"] = ApiKeyCommand.RunAsync,
+        ["seed"] = SeedCommand.RunAsync,
     };
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.ContainsKey(args[0]);

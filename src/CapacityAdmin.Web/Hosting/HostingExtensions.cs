@@ -65,6 +65,8 @@ public static class HostingExtensions
             return;
         }
         await seeder.SeedDemoAsync(scope.ServiceProvider.GetRequiredService<AppPaths>().SeedDirectory);
+        // First run only (no cell yet): the membership seed in simple mode, so the membership pages have data.
+        await scope.ServiceProvider.GetRequiredService<MembershipSeeder>().SeedIfEmptyAsync(scope.ServiceProvider.GetRequiredService<AppPaths>().SeedDirectory);
     }
 
     public static WebApplication UseCapacityPipeline(this WebApplication app, AppPaths paths)

@@ -19,6 +19,7 @@ public sealed class JobExecutor(IServiceScopeFactory scopes, IDbContextFactory<C
         try
         {
             await using var scope = scopes.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<JobRunContext>().Trigger = trigger;
             var runner = (ICapacityJob)scope.ServiceProvider.GetRequiredService(job.RunnerType);
             var summary = await runner.RunAsync(ct);
             run.Succeed(clock.GetUtcNow(), summary);

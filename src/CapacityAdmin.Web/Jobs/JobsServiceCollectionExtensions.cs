@@ -18,6 +18,7 @@ public static class JobsServiceCollectionExtensions
         services.AddSingleton<JobExecutor>();
         services.AddSingleton<JobCatalog>();
         services.AddTransient<QuartzJobAdapter>();
+        services.AddScoped<JobRunContext>();
 
         services.AddQuartz(q =>
         {

@@ -21,7 +21,11 @@ public static class CommandLineRunner
     /// <summary>The web app's assembly, copied next to the tests with its runtimeconfig, deps and appsettings.</summary>
     public static string AppAssembly => Path.Combine(AppContext.BaseDirectory, "CapacityAdmin.Web.dll");
 
-    public static async Task<CommandResult> RunAsync(string dataDirectory, params string[] args)
+    public static Task<CommandResult> RunAsync(string dataDirectory, params string[] args) =>
+        RunAsync(dataDirectory, new Dictionary<string, string>(), args);
+
+    /// <summary>Runs a command with extra environment variables (for example the seed command's <c>MAX_STATES</c>).</summary>
+    public static async Task<CommandResult> RunAsync(string dataDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo(DotnetHost(), [AppAssembly, .. args])
         {
@@ -33,6 +37,9 @@ public static class CommandLineRunner
         foreach (var variable in new[] { "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT", "ASPNETCORE_URLS" })
             start.Environment.Remove(variable);
         start.Environment["Data__Directory"] = dataDirectory;
+        foreach (var variable in new[] { "MAX_STATES", "MAX_DISTRICTS", "MAX_MANDALS", "FILTER_STATE_NAMES" })
+            start.Environment.Remove(variable);
+        foreach (var (name, value) in environment) start.Environment[name] = value;
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         var stdout = process.StandardOutput.ReadToEndAsync();
