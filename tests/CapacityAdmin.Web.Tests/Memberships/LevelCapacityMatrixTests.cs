@@ -3,6 +3,7 @@ using CapacityAdmin.Domain.Geography;
 using CapacityAdmin.Domain.Identity;
 using CapacityAdmin.Domain.Memberships;
 using CapacityAdmin.Web.Components.Pages.Memberships;
+using CapacityAdmin.Web.Tests.Infrastructure;
 
 namespace CapacityAdmin.Web.Tests.Memberships;
 
@@ -52,7 +53,7 @@ public sealed class LevelCapacityMatrixTests : MembershipComponentTestBase
         matrix.Find("textarea[name=MatrixReason]").Change("Board decision 2026-04");
         matrix.Find("form").Submit();
 
-        await WaitForCapAsync(matrix, "WW", c => c.Zone == Domain.Geography.Zone.EAST && c.Capacity == 7);
+        await WaitForCapAsync("WW", c => c.Zone == Domain.Geography.Zone.EAST && c.Capacity == 7);
         var gb = await CapsAsync("GB", Level.ZONE);
         Assert.Equal(2, Assert.Single(gb, c => c.Zone == Domain.Geography.Zone.SOUTH).Capacity);
         Assert.Equal(72, Assert.Single(await CapsAsync("GB", Level.NATIONAL)).Capacity);
@@ -70,7 +71,7 @@ public sealed class LevelCapacityMatrixTests : MembershipComponentTestBase
         matrix.Find("textarea[name=MatrixReason]").Change("No zone cap for the wing");
         matrix.Find("form").Submit();
 
-        await WaitForAsync(async () => (await CapsAsync("WW", Level.ZONE)).Count == 0);
+        await Poll.UntilAsync(async () => (await CapsAsync("WW", Level.ZONE)).Count == 0, "the WW zone cap to be deleted");
         Assert.Single(await CapsAsync("GB", Level.ZONE));
     }
 
@@ -96,18 +97,6 @@ public sealed class LevelCapacityMatrixTests : MembershipComponentTestBase
         Assert.DoesNotContain("Save caps", matrix.Markup);
     }
 
-    private async Task WaitForCapAsync(IRenderedComponent<LevelCapacityMatrix> matrix, string cell, Func<LevelCapacityView, bool> predicate) =>
-        await WaitForAsync(async () => (await CapsAsync(cell, Level.ZONE)).Any(predicate));
-
-    /// <summary>Polls the database until the save that the submit started has landed (no fixed sleeps).</summary>
-    private static async Task WaitForAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("The condition was not met in 10 s.");
-            await Task.Yield();
-            await Task.Delay(20);
-        }
-    }
+    private Task WaitForCapAsync(string cell, Func<LevelCapacityView, bool> predicate) =>
+        Poll.UntilAsync(async () => (await CapsAsync(cell, Level.ZONE)).Any(predicate), $"the {cell} zone cap to be saved");
 }

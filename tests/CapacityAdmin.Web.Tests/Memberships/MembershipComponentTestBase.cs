@@ -1,6 +1,7 @@
 using CapacityAdmin.Domain.Geography;
 using CapacityAdmin.Domain.Memberships;
 using CapacityAdmin.Web.Components.Pages.Memberships;
+using Bunit;
 using CapacityAdmin.Web.Tests.Campaigns;
 
 namespace CapacityAdmin.Web.Tests.Memberships;
@@ -54,5 +55,11 @@ public abstract class MembershipComponentTestBase : CampaignComponentTestBase
         return result.Value.Items;
     }
 
-    protected static UnitChoice Zone(Zone zone) => UnitChoice.Of(zone, null, null, null);
+    /// <summary>Picks an option of a Radzen drop-down by the labels of both (its popup list is in the markup; clicked by handler id).</summary>
+    protected Task SelectAsync<T>(IRenderedComponent<T> component, string dropDownLabel, string optionLabel) where T : Microsoft.AspNetCore.Components.IComponent
+    {
+        var dropDown = component.Find($"[role=combobox][aria-label='{dropDownLabel}']");
+        var list = dropDown.GetAttribute("aria-controls") ?? throw new InvalidOperationException($"{dropDownLabel} names no list.");
+        return ClickAsync(component.Find($"[id='{list}'] [role=option][aria-label='{optionLabel}']"));
+    }
 }
