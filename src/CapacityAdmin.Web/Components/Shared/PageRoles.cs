@@ -10,4 +10,7 @@ public static class PageRoles
 
     /// <summary>Who edits limits, statuses and bundle capacity.</summary>
     public const string CapacityEditors = Roles.CapacityEditors;
+
+    /// <summary>Membership pages: Administrator, CS and (read-only) Sales; memberships belong to no company, so no company admins.</summary>
+    public const string MembershipReaders = Roles.AllCompanyReaders;
 }

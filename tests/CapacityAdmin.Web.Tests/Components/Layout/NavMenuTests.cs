@@ -53,6 +53,37 @@ public sealed class NavMenuTests : ComponentTestBase
         Assert.All(AdministrationEntries, entry => Assert.DoesNotContain(entry, texts));
     }
 
+    [Theory]
+    [InlineData(Roles.Administrator)]
+    [InlineData(Roles.CustomerSuccess)]
+    public void NavMenu_AsCapacityEditor_ShowsMembershipGroup(string role)
+    {
+        SignInAs(role);
+
+        var menu = RenderInteractive<NavMenu>();
+
+        var texts = TextsOf(menu.Nodes);
+        Assert.Contains("Designations", texts);
+        Assert.Contains("Level capacities", texts);
+        var links = menu.FindAll("a[href]").Select(a => a.GetAttribute("href")!.TrimStart('/')).ToList();
+        Assert.Contains("memberships", links);
+        Assert.Contains("memberships/designations", links);
+        Assert.Contains("memberships/level-capacities", links);
+    }
+
+    [Theory]
+    [InlineData(Roles.Sales)]
+    [InlineData(Roles.CompanyAdmin)]
+    public void NavMenu_AsNonEditor_HidesMembershipGroup(string role)
+    {
+        SignInAs(role, role == Roles.CompanyAdmin ? Guid.NewGuid() : null);
+
+        var menu = RenderInteractive<NavMenu>();
+
+        Assert.DoesNotContain(menu.FindAll("a[href]"), a => a.GetAttribute("href")!.TrimStart('/').StartsWith("memberships", StringComparison.Ordinal));
+        Assert.DoesNotContain("Level capacities", TextsOf(menu.Nodes));
+    }
+
     [Fact]
     public void NavMenu_MenuEntries_LinkToTheirPages()
     {
