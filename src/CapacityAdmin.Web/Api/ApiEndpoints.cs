@@ -16,6 +16,7 @@ public static class ApiEndpoints
         v1.MapJobEndpoints();
         v1.MapGeographyEndpoints();
         v1.MapMembershipEndpoints();
+        v1.MapSettingsEndpoints();
 
         // Unknown API routes answer a problem document (401 without a key, 404 with one) instead of falling to
         // the UI's fallback policy, which redirected API clients to the HTML sign-in page.

@@ -4,44 +4,9 @@ using CapacityAdmin.Domain.Identity;
 using CapacityAdmin.Domain.Memberships;
 using CapacityAdmin.Web.Jobs;
 using CapacityAdmin.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CapacityAdmin.Web.Tests.Jobs;
-
-/// <summary>A clock the tests move forward by hand (the testing package is not on the feed).</summary>
-public sealed class MovableClock : TimeProvider
-{
-    private readonly object _gate = new();
-    private TimeSpan _offset;
-
-    public override DateTimeOffset GetUtcNow()
-    {
-        lock (_gate) return System.GetUtcNow() + _offset;
-    }
-
-    public void Advance(TimeSpan by)
-    {
-        lock (_gate) _offset += by;
-    }
-}
-
-/// <summary>The app with a movable clock and the validity sweep's schedule overridden in configuration.</summary>
-public sealed class SweepAppFactory : CapacityAppFactory
-{
-    public const string ValidityCron = "0 30 2 * * ?";
-
-    public SweepAppFactory() : base(new Dictionary<string, string?> { ["Jobs:ValiditySweep:Cron"] = ValidityCron }, null) { }
-
-    public MovableClock Clock { get; } = new();
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
-    }
-}
 
 /// <summary><c>seat-lock-sweep</c> and <c>validity-sweep</c> through <c>/api/v1/jobs</c> and the scheduler's entry point.</summary>
 public sealed class MembershipSweepJobTests(SweepAppFactory app) : IClassFixture<SweepAppFactory>
