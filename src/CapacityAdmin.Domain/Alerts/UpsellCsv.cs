@@ -38,7 +38,7 @@ public static class UpsellCsv
     }
 
     /// <summary>Quotes a field holding a comma, quote or line break; neutralises a leading formula character (CSV injection).</summary>
-    internal static string Escape(string? value)
+    public static string Escape(string? value)
     {
         if (string.IsNullOrEmpty(value)) return "";
         if (value[0] is '=' or '+' or '-' or '@' && !decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out _))
