@@ -17,7 +17,11 @@ public static class AlertServiceCollectionExtensions
             .ValidateOnStart();
         services.AddScoped<AlertEvaluator>();
         services.AddScoped<AlertScanService>();
-        services.AddScoped<AlertDispatchService>();
+        // A factory, so a host without a sender still builds (ValidateOnBuild in Development); resolving
+        // the dispatcher without a registered IAlertMessageSender fails with a clear message.
+        services.AddScoped(sp => ActivatorUtilities.CreateInstance<AlertDispatchService>(sp,
+            sp.GetService<IAlertMessageSender>()
+            ?? throw new InvalidOperationException("AlertDispatchService needs an IAlertMessageSender; the web host registers one (Web/Email).")));
         services.AddScoped<AlertService>();
         services.AddScoped<AlertSettingsService>();
         return services;
