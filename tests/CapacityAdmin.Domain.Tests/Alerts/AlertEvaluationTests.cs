@@ -159,6 +159,7 @@ public class AlertEvaluationTests() : AlertTest(new SqliteTestDatabase())
 
         // Act
         var warning = Ok(await CreditService.ConsumeAsync(Integration, campaign, new CreditConsumption(90.50m)));
+        Clock.Advance(TimeSpan.FromMinutes(1));
         Ok(await CreditService.ConsumeAsync(Integration, campaign, new CreditConsumption(19.50m))); // 110.00: critical
         Clock.Advance(TimeSpan.FromHours(1));
         var refused = Refused(await CreditService.ConsumeAsync(Integration, campaign, new CreditConsumption(0.01m)), ErrorCodes.CapacityExceeded);
