@@ -1,3 +1,4 @@
+using CapacityAdmin.Domain.Alerts;
 using CapacityAdmin.Domain.Common;
 
 namespace CapacityAdmin.Domain.Campaigns;
@@ -16,6 +17,9 @@ public sealed record ConsumptionResult(bool Allowed, bool Existing, decimal NewU
     /// the call (unchanged on a refusal). This is the hook for threshold alert evaluation.
     /// </summary>
     public IReadOnlyList<PoolUsage> Pools { get; init; } = [];
+
+    /// <summary>The threshold alerts this call raised (api-v1.md ConsumptionResult.alerts); empty when none.</summary>
+    public IReadOnlyList<AlertView> Alerts { get; init; } = [];
 
     public EnrollmentView? Enrollment { get; init; }
 
@@ -56,4 +60,7 @@ public sealed record BulkEnrollmentResult(int Accepted, int Existing, int Refuse
 {
     /// <summary>Usage after the last item: bulk calls are evaluated for alerts once.</summary>
     public IReadOnlyList<PoolUsage> Pools { get; init; } = [];
+
+    /// <summary>The threshold alerts raised by the one evaluation after the last item.</summary>
+    public IReadOnlyList<AlertView> Alerts { get; init; } = [];
 }

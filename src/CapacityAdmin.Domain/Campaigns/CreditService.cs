@@ -1,3 +1,4 @@
+using CapacityAdmin.Domain.Alerts;
 using CapacityAdmin.Domain.Common;
 using CapacityAdmin.Domain.Data;
 using CapacityAdmin.Domain.Identity;
@@ -13,11 +14,16 @@ public sealed record CreditRefund(decimal Amount, string? Reason, string? Idempo
 /// Consumes and refunds credits of credits campaigns. The ledger row and the conditional counter
 /// UPDATE share one transaction; an idempotency key is unique per campaign in the database, so a key
 /// seen before returns the first result and counts nothing, however many requests race.
+/// A consumption (allowed or refused, not a replay or a refund) is evaluated for threshold alerts
+/// right after its commit; the alerts raised come back in the result.
 /// </summary>
-public sealed class CreditService(IDbContextFactory<CapacityDbContext> contexts, TimeProvider clock)
+public sealed class CreditService(IDbContextFactory<CapacityDbContext> contexts, TimeProvider clock, AlertEvaluator alerts)
 {
-    public Task<Result<ConsumptionResult>> ConsumeAsync(Actor actor, Guid campaignId, CreditConsumption request, CancellationToken ct = default) =>
-        RunAsync(actor, campaignId, request.Amount, request.Activity, request.IdempotencyKey, null, refund: false, ct);
+    public async Task<Result<ConsumptionResult>> ConsumeAsync(Actor actor, Guid campaignId, CreditConsumption request, CancellationToken ct = default)
+    {
+        var result = await RunAsync(actor, campaignId, request.Amount, request.Activity, request.IdempotencyKey, null, refund: false, ct);
+        return result.IsSuccess ? await alerts.WithAlertsAsync(result.Value, ct) : result;
+    }
 
     public Task<Result<ConsumptionResult>> RefundAsync(Actor actor, Guid campaignId, CreditRefund request, CancellationToken ct = default) =>
         RunAsync(actor, campaignId, request.Amount, null, request.IdempotencyKey, request.Reason, refund: true, ct);

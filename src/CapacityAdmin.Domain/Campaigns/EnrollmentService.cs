@@ -1,3 +1,4 @@
+using CapacityAdmin.Domain.Alerts;
 using CapacityAdmin.Domain.Bundles;
 using CapacityAdmin.Domain.Common;
 using CapacityAdmin.Domain.Data;
@@ -11,8 +12,13 @@ namespace CapacityAdmin.Domain.Campaigns;
 /// SQLite) in which the conditional counter UPDATEs (bundle first, then campaign) and the enrollment
 /// row stand or fall together; the filtered unique index on active enrollments decides racing
 /// re-enrollments of the same id.
+/// <para>
+/// Threshold alerts are evaluated right after the commit (allowed and refused enrollments alike; a
+/// bulk call once, after its last item), see <see cref="AlertEvaluator"/>; the alerts raised come
+/// back in the result.
+/// </para>
 /// </summary>
-public sealed class EnrollmentService(IDbContextFactory<CapacityDbContext> contexts, TimeProvider clock)
+public sealed class EnrollmentService(IDbContextFactory<CapacityDbContext> contexts, TimeProvider clock, AlertEvaluator alerts)
 {
     public const int MaxBulkItems = 10_000;
     private const int MaxAttempts = 5;
@@ -58,11 +64,12 @@ public sealed class EnrollmentService(IDbContextFactory<CapacityDbContext> conte
             last = await EnrollAsync(db, actor, campaignId, id, CapacityKind.Volunteers, ct);
             items.Add(new BulkEnrollmentItem(id, last.Allowed, last.Existing, last.Code));
         }
+        var pools = last?.Pools ?? [];
         return new BulkEnrollmentResult(
             items.Count(i => i.Allowed && !i.Existing),
             items.Count(i => i.Existing),
             items.Count(i => !i.Allowed),
-            items) { Pools = last?.Pools ?? [] };
+            items) { Pools = pools, Alerts = await alerts.EvaluateAfterConsumptionAsync(pools, ct) };
     }
 
     private async Task<Result<ConsumptionResult>> RunAsync(Actor actor, Guid campaignId, string? externalId, CapacityKind kind, bool enroll,
@@ -74,7 +81,7 @@ public sealed class EnrollmentService(IDbContextFactory<CapacityDbContext> conte
             return DomainError.Validation(field, $"A {field} is 1 to {VolunteerEnrollment.ExternalIdMaxLength} characters.");
         await using var db = await contexts.CreateDbContextAsync(ct);
         return enroll
-            ? await EnrollAsync(db, actor, campaignId, id, kind, ct)
+            ? await alerts.WithAlertsAsync(await EnrollAsync(db, actor, campaignId, id, kind, ct), ct)
             : await ReleaseAsync(db, actor, campaignId, id, kind, ct);
     }
 

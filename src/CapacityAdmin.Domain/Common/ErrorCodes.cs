@@ -20,4 +20,5 @@ public static class ErrorCodes
     public const string CampaignNotAccepting = "CAMPAIGN_NOT_ACCEPTING";
     public const string PricingModelMismatch = "PRICING_MODEL_MISMATCH";
     public const string BundleNotActive = "BUNDLE_NOT_ACTIVE";
+    public const string AlertNotFound = "ALERT_NOT_FOUND";
 }

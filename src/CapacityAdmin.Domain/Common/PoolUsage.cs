@@ -4,6 +4,9 @@ public enum PoolType
 {
     Campaign,
     Bundle,
+
+    /// <summary>A level cap of the membership area (a unit row, or a blanket row per unit).</summary>
+    LevelCapacity,
 }
 
 /// <summary>

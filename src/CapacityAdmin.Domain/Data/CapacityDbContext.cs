@@ -32,6 +32,11 @@ public class CapacityDbContext(DbContextOptions<CapacityDbContext> options) : Id
     public DbSet<Memberships.MembershipCapacityChange> MembershipCapacityChanges => Set<Memberships.MembershipCapacityChange>();
     public DbSet<Memberships.MembershipSettings> MembershipSettings => Set<Memberships.MembershipSettings>();
     public DbSet<Memberships.SeatScopeLock> SeatScopeLocks => Set<Memberships.SeatScopeLock>();
+    public DbSet<Alerts.Alert> Alerts => Set<Alerts.Alert>();
+    public DbSet<Alerts.AlertDelivery> AlertDeliveries => Set<Alerts.AlertDelivery>();
+    public DbSet<Alerts.AlertDeliveryAttempt> AlertDeliveryAttempts => Set<Alerts.AlertDeliveryAttempt>();
+    public DbSet<Alerts.AlertWindow> AlertWindows => Set<Alerts.AlertWindow>();
+    public DbSet<Alerts.AlertBandSetting> AlertBandSettings => Set<Alerts.AlertBandSetting>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

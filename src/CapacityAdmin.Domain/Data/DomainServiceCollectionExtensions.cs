@@ -1,3 +1,4 @@
+using CapacityAdmin.Domain.Alerts;
 using CapacityAdmin.Domain.Bundles;
 using CapacityAdmin.Domain.Campaigns;
 using CapacityAdmin.Domain.Companies;
@@ -41,6 +42,7 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<Memberships.MembershipCatalogService>();
         services.AddScoped<Memberships.MembershipReportService>();
         services.AddScoped<Geography.GeographyService>();
+        services.AddAlerts(configuration);
         return services;
     }
 

@@ -1,8 +1,11 @@
+using CapacityAdmin.Domain.Alerts;
 using CapacityAdmin.Domain.Bundles;
 using CapacityAdmin.Domain.Campaigns;
 using CapacityAdmin.Domain.Common;
 using CapacityAdmin.Domain.Companies;
 using CapacityAdmin.Domain.Identity;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace CapacityAdmin.Domain.Tests.Support;
 
@@ -17,9 +20,13 @@ public abstract class DatabaseTest(TestDatabase database) : IAsyncLifetime
     protected TestDatabase Database { get; } = database;
     protected TestTimeProvider Clock { get; } = new();
 
+    /// <summary>The "Alerts" options every alert service of the test gets; a test may change them before use.</summary>
+    protected AlertOptions AlertOptions { get; } = new();
+
     protected CampaignService CampaignService => new(Database, Clock);
-    protected EnrollmentService Enrollments => new(Database, Clock);
-    protected CreditService CreditService => new(Database, Clock);
+    protected AlertEvaluator AlertEvaluator => new(Database, Clock, Options.Create(AlertOptions), NullLogger<AlertEvaluator>.Instance);
+    protected EnrollmentService Enrollments => new(Database, Clock, AlertEvaluator);
+    protected CreditService CreditService => new(Database, Clock, AlertEvaluator);
     protected CapacityQueryService Queries => new(Database);
     protected BundleService BundleService => new(Database, Clock);
 

@@ -1,0 +1,126 @@
+using CapacityAdmin.Domain.Common;
+using CapacityAdmin.Domain.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CapacityAdmin.Domain.Alerts;
+
+/// <summary>
+/// Evaluates pools against the threshold bands and raises at most one alert per pool: the highest
+/// band reached, unless that (pool, band) is inside its repeat window or snoozed.
+/// <para>
+/// The window is enforced by the database. Each (pool, band) has an <see cref="AlertWindow"/> row,
+/// inserted once when first needed (a racing duplicate insert fails on the primary key and is
+/// ignored). Raising an alert is then one transaction: a single conditional
+/// <c>UPDATE AlertWindows SET LastRaisedAt = now WHERE key AND (LastRaisedAt IS NULL OR LastRaisedAt
+/// &lt;= now - window) AND (SnoozedUntil IS NULL OR SnoozedUntil &lt;= now)</c>, and the alert with its
+/// deliveries is inserted only when exactly one row was affected. Two scanners, two servers or a
+/// consumption racing a scan: the second UPDATE waits for the first transaction (row lock on
+/// PostgreSQL, the write lock of BEGIN IMMEDIATE on SQLite), then finds the window closed and
+/// affects 0 rows.
+/// </para>
+/// </summary>
+public sealed class AlertEvaluator(IDbContextFactory<CapacityDbContext> contexts, TimeProvider clock, IOptions<AlertOptions> options,
+    ILogger<AlertEvaluator> logger)
+{
+    public Task<IReadOnlyList<AlertView>> EvaluateAsync(IReadOnlyList<PoolUsage> pools, CancellationToken ct = default) =>
+        EvaluateAsync(pools.Select(AlertPool.From).ToList(), ct);
+
+    /// <summary>Evaluates each pool; returns the alerts raised (none for pools below every band or inside their window).</summary>
+    public async Task<IReadOnlyList<AlertView>> EvaluateAsync(IReadOnlyList<AlertPool> pools, CancellationToken ct = default)
+    {
+        if (pools.Count == 0) return [];
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var bands = await ReadBandsAsync(db, ct);
+        var raised = new List<AlertView>();
+        foreach (var pool in pools)
+            if (await EvaluateOneAsync(db, pool, bands, ct) is { } alert) raised.Add(alert);
+        return raised;
+    }
+
+    /// <summary>
+    /// Evaluation right after a committed consumption. The consumption stands whatever happens here,
+    /// so a failure is logged and yields no alerts instead of turning a success into an error (the
+    /// caller might retry and consume twice); the periodic scan raises what was missed.
+    /// </summary>
+    internal async Task<IReadOnlyList<AlertView>> EvaluateAfterConsumptionAsync(IReadOnlyList<PoolUsage> pools, CancellationToken ct)
+    {
+        if (pools.Count == 0) return [];
+        try
+        {
+            return await EvaluateAsync(pools, ct);
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Alert evaluation after a consumption failed for pools {Pools}; the threshold scan will catch up.",
+                string.Join(", ", pools.Select(p => $"{p.PoolType}:{p.PoolId}")));
+            return [];
+        }
+    }
+
+    /// <summary>A consumption's result with the alerts its pools raise; a replay (<c>existing</c>) counted nothing and is not evaluated.</summary>
+    internal async Task<Campaigns.ConsumptionResult> WithAlertsAsync(Campaigns.ConsumptionResult result, CancellationToken ct) =>
+        result.Existing || result.Pools.Count == 0 ? result : result with { Alerts = await EvaluateAfterConsumptionAsync(result.Pools, ct) };
+
+    internal static async Task<IReadOnlyList<AlertBand>> ReadBandsAsync(CapacityDbContext db, CancellationToken ct) =>
+        (await db.AlertBandSettings.AsNoTracking().ToListAsync(ct)).Select(s => s.ToBand()).ToList();
+
+    internal async Task<AlertView?> EvaluateOneAsync(CapacityDbContext db, AlertPool pool, IReadOnlyList<AlertBand> bands, CancellationToken ct)
+    {
+        var band = AlertPolicy.HighestBand(pool.Used, pool.Limit, pool.HardLimit, bands);
+        if (band is null) return null;
+        var now = clock.GetUtcNow();
+        var cutoff = now - band.RepeatWindow;
+        var (type, id, measure, threshold) = (pool.PoolType, pool.PoolId, pool.Measure, band.Threshold);
+
+        // A cheap read first: a busy pool is mostly inside its window and needs no write at all.
+        var window = await db.AlertWindows.AsNoTracking()
+            .Where(w => w.PoolType == type && w.PoolId == id && w.Measure == measure && w.Threshold == threshold)
+            .Select(w => new { w.LastRaisedAt, w.SnoozedUntil })
+            .FirstOrDefaultAsync(ct);
+        if (window is null) await EnsureWindowAsync(db, pool, threshold, ct);
+        else if (window.LastRaisedAt > cutoff || window.SnoozedUntil > now) return null;
+
+        var alert = Alert.Raise(pool, band, now);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var claimed = await db.AlertWindows
+            .Where(w => w.PoolType == type && w.PoolId == id && w.Measure == measure && w.Threshold == threshold
+                && (w.LastRaisedAt == null || w.LastRaisedAt <= cutoff)
+                && (w.SnoozedUntil == null || w.SnoozedUntil <= now))
+            .ExecuteUpdateAsync(s => s.SetProperty(w => w.LastRaisedAt, now).SetProperty(w => w.LastAlertId, alert.Id), ct);
+        if (claimed != 1)
+        {
+            await tx.RollbackAsync(ct);
+            return null;
+        }
+
+        var recipients = await AlertRecipientResolver.ResolveAsync(db, band.Recipients, pool.CompanyId, options.Value.SalesMailbox, now, ct);
+        alert.AddDeliveries(recipients, now);
+        db.Alerts.Add(alert);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+        logger.LogInformation("Alert {AlertId} raised: {PoolType} {PoolId} reached {Threshold} ({Percent}%).", alert.Id, pool.PoolType, pool.PoolId,
+            band.Threshold, alert.UtilizationPercent);
+        return AlertViews.From(alert, null, now);
+    }
+
+    /// <summary>Insert-if-missing in its own statement: a racing twin fails on the key, which is fine.</summary>
+    private static async Task EnsureWindowAsync(CapacityDbContext db, AlertPool pool, string threshold, CancellationToken ct)
+    {
+        db.AlertWindows.Add(new AlertWindow(pool.PoolType, pool.PoolId, pool.Measure, threshold));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+        {
+            // Another evaluation created it first; the claim below decides between us.
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+}

@@ -1,0 +1,297 @@
+using System.Linq.Expressions;
+using CapacityAdmin.Domain.Campaigns;
+using CapacityAdmin.Domain.Common;
+using CapacityAdmin.Domain.Data;
+using CapacityAdmin.Domain.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CapacityAdmin.Domain.Alerts;
+
+/// <summary>
+/// Filters of GET /alerts. <see cref="Threshold"/> is the <c>band</c> parameter ("80%" or "80").
+/// </summary>
+public sealed record AlertQuery(string? Threshold = null, AlertSeverity? Severity = null, Guid? CompanyId = null, AlertStatus? Status = null,
+    AlertKind? Kind = null, PoolType? PoolType = null, Guid? PoolId = null);
+
+/// <summary>PATCH /alerts/{id}/upsell: null leaves a field as it is; an empty owner or notes clears it.</summary>
+public sealed record UpsellUpdate(UpsellStatus? Status = null, string? Owner = null, string? Notes = null);
+
+/// <summary>Filters of the sales upsell list.</summary>
+public sealed record UpsellQuery(UpsellStatus? Status = null, string? Owner = null, Guid? CompanyId = null, AlertKind? Kind = null);
+
+/// <summary>
+/// Reads and handles stored alerts: the lists, acknowledge and snooze (CS), the upsell workflow
+/// (Sales), and a company admin's request for more capacity. Tenancy is enforced here: a company
+/// admin sees only its company's alerts that are addressed to company admins, and its capacity
+/// requests; never the sales-only upsell opportunities, other roles' addresses or the sales notes.
+/// </summary>
+public sealed class AlertService(IDbContextFactory<CapacityDbContext> contexts, TimeProvider clock, IOptions<AlertOptions> options)
+{
+    public const int MaxCampaignAlerts = 500;
+    public const int MaxExportRows = 100_000;
+    public const int MaxSnoozeDays = 366;
+    public const int RequestNoteMaxLength = 1000;
+
+    public async Task<Result<PagedResult<AlertView>>> ListAsync(Actor actor, AlertQuery query, PageRequest page, CancellationToken ct = default)
+    {
+        if (!AlertPermissions.CanRead(actor)) return AlertPermissions.Forbidden("read alerts");
+        var threshold = query.Threshold is null ? null : NormalizeThreshold(query.Threshold);
+        if (query.Threshold is not null && threshold is null)
+            return DomainError.Validation("band", $"band must be one of {string.Join(", ", AlertBandSetting.Thresholds)}.");
+
+        var now = clock.GetUtcNow();
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var alerts = Visible(db.Alerts.AsNoTracking(), actor);
+        if (threshold is not null) alerts = alerts.Where(a => a.Threshold == threshold);
+        if (query.Severity is { } severity) alerts = alerts.Where(a => a.Severity == severity);
+        if (query.CompanyId is { } companyId) alerts = alerts.Where(a => a.CompanyId == companyId);
+        if (query.Kind is { } kind) alerts = alerts.Where(a => a.Kind == kind);
+        if (query.PoolType is { } poolType) alerts = alerts.Where(a => a.PoolType == poolType);
+        if (query.PoolId is { } poolId) alerts = alerts.Where(a => a.PoolId == poolId);
+        alerts = query.Status switch
+        {
+            AlertStatus.Acknowledged => alerts.Where(a => a.AcknowledgedAt != null),
+            AlertStatus.Snoozed => alerts.Where(a => a.AcknowledgedAt == null && a.SnoozedUntil != null && a.SnoozedUntil > now),
+            AlertStatus.New => alerts.Where(a => a.AcknowledgedAt == null && (a.SnoozedUntil == null || a.SnoozedUntil <= now)),
+            _ => alerts,
+        };
+
+        var total = await alerts.CountAsync(ct);
+        var items = await alerts.Include(a => a.Deliveries).AsSplitQuery()
+            .OrderByDescending(a => a.CreatedAt).ThenBy(a => a.Id)
+            .Skip(page.Skip).Take(page.PageSize).ToListAsync(ct);
+        return new PagedResult<AlertView>(items.Select(a => AlertViews.From(a, actor, now)).ToList(), page.Page, page.PageSize, total);
+    }
+
+    /// <summary>GET /campaigns/{id}/alerts: the campaign's alerts, newest first (at most <see cref="MaxCampaignAlerts"/>).</summary>
+    public async Task<Result<IReadOnlyList<AlertView>>> ListForCampaignAsync(Actor actor, Guid campaignId, CancellationToken ct = default)
+    {
+        if (!AlertPermissions.CanRead(actor)) return AlertPermissions.Forbidden("read alerts");
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        if (await CampaignHeader.LoadAsync(db, actor, campaignId, ct) is null)
+            return DomainError.NotFound(ErrorCodes.CampaignNotFound, $"Campaign {campaignId} was not found.");
+        var now = clock.GetUtcNow();
+        var items = await Visible(db.Alerts.AsNoTracking(), actor)
+            .Where(a => a.PoolType == PoolType.Campaign && a.PoolId == campaignId)
+            .Include(a => a.Deliveries).AsSplitQuery()
+            .OrderByDescending(a => a.CreatedAt).ThenBy(a => a.Id)
+            .Take(MaxCampaignAlerts).ToListAsync(ct);
+        return items.Select(a => AlertViews.From(a, actor, now)).ToList();
+    }
+
+    public async Task<Result<AlertView>> GetAsync(Actor actor, Guid alertId, CancellationToken ct = default)
+    {
+        if (!AlertPermissions.CanRead(actor)) return AlertPermissions.Forbidden("read alerts");
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await LoadViewAsync(db, actor, alertId, ct) is { } view ? view : NotFound(alertId);
+    }
+
+    /// <summary>The delivery attempts of one alert, oldest first (for the alert's detail page).</summary>
+    public async Task<Result<IReadOnlyList<AlertDeliveryAttemptView>>> GetAttemptsAsync(Actor actor, Guid alertId, CancellationToken ct = default)
+    {
+        if (!AlertPermissions.CanHandle(actor) && !AlertPermissions.CanWorkUpsell(actor)) return AlertPermissions.Forbidden("read delivery attempts");
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        if (!await db.Alerts.AnyAsync(a => a.Id == alertId, ct)) return NotFound(alertId);
+        var rows = await (
+                from t in db.AlertDeliveryAttempts.AsNoTracking()
+                join d in db.AlertDeliveries on t.DeliveryId equals d.Id
+                where d.AlertId == alertId
+                select new { t, d.Recipient, d.Address })
+            .ToListAsync(ct);
+        return rows.OrderBy(r => r.t.At).ThenBy(r => r.t.Number)
+            .Select(r => new AlertDeliveryAttemptView(r.t.DeliveryId, r.Recipient, r.Address, r.t.Number, r.t.At, r.t.Outcome, r.t.Error, r.t.DispatcherId))
+            .ToList();
+    }
+
+    /// <summary>Acknowledges an alert (CS, Administrator). The first acknowledgement stands; a second one changes nothing.</summary>
+    public async Task<Result<AlertView>> AcknowledgeAsync(Actor actor, Guid alertId, string? reason, CancellationToken ct = default)
+    {
+        if (!AlertPermissions.CanHandle(actor)) return AlertPermissions.Forbidden("acknowledge alerts");
+        reason = Trimmed(reason);
+        if (reason?.Length > Alert.ReasonMaxLength) return DomainError.Validation("reason", $"A reason has at most {Alert.ReasonMaxLength} characters.");
+        var now = clock.GetUtcNow();
+        var by = Name(actor);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        if (!await db.Alerts.AnyAsync(a => a.Id == alertId, ct)) return NotFound(alertId);
+        await db.Alerts.Where(a => a.Id == alertId && a.AcknowledgedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.AcknowledgedAt, now).SetProperty(a => a.AcknowledgedBy, by)
+                .SetProperty(a => a.AcknowledgeReason, reason), ct);
+        return (await LoadViewAsync(db, actor, alertId, ct))!;
+    }
+
+    /// <summary>
+    /// Snoozes an alert until a later instant (CS, Administrator; reason required). Besides marking
+    /// the alert, it closes the repeat window of the alert's (pool, band) until then, in the same
+    /// transaction: no new alert of that band for that pool before <paramref name="until"/>.
+    /// A higher band still alerts.
+    /// </summary>
+    public async Task<Result<AlertView>> SnoozeAsync(Actor actor, Guid alertId, DateTimeOffset? until, string? reason, CancellationToken ct = default)
+    {
+        if (!AlertPermissions.CanHandle(actor)) return AlertPermissions.Forbidden("snooze alerts");
+        var now = clock.GetUtcNow();
+        reason = Trimmed(reason);
+        var errors = new Dictionary<string, string[]>();
+        if (until is null) errors["until"] = ["until is required."];
+        else if (until <= now) errors["until"] = ["until must lie in the future."];
+        else if (until > now.AddDays(MaxSnoozeDays)) errors["until"] = [$"An alert is snoozed for at most {MaxSnoozeDays} days."];
+        if (reason is null) errors["reason"] = ["A reason is required."];
+        else if (reason.Length > Alert.ReasonMaxLength) errors["reason"] = [$"A reason has at most {Alert.ReasonMaxLength} characters."];
+        if (errors.Count > 0) return DomainError.Validation("The snooze is invalid.", errors);
+        var snoozedUntil = until!.Value.ToUniversalTime();
+        var by = Name(actor);
+
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var key = await db.Alerts.Where(a => a.Id == alertId).Select(a => new { a.Kind, a.PoolType, a.PoolId, a.Measure, a.Threshold }).FirstOrDefaultAsync(ct);
+        if (key is null) return NotFound(alertId);
+        await db.Alerts.Where(a => a.Id == alertId)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.SnoozedUntil, snoozedUntil).SetProperty(a => a.SnoozedAt, now)
+                .SetProperty(a => a.SnoozedBy, by).SetProperty(a => a.SnoozeReason, reason), ct);
+        if (key.Kind == AlertKind.Threshold)
+            await db.AlertWindows.Where(w => w.PoolType == key.PoolType && w.PoolId == key.PoolId && w.Measure == key.Measure && w.Threshold == key.Threshold)
+                .ExecuteUpdateAsync(s => s.SetProperty(w => w.SnoozedUntil, snoozedUntil), ct);
+        await tx.CommitAsync(ct);
+        return (await LoadViewAsync(db, actor, alertId, ct))!;
+    }
+
+    /// <summary>
+    /// Moves an upsell item (Sales, CS, Administrator) and sets its owner and notes, recording who and
+    /// when. Moves follow <see cref="UpsellPolicy"/>; an item changed by someone else meanwhile is
+    /// refused with INVALID_TRANSITION (reload and try again), never silently overwritten.
+    /// </summary>
+    public async Task<Result<AlertView>> UpdateUpsellAsync(Actor actor, Guid alertId, UpsellUpdate update, CancellationToken ct = default)
+    {
+        if (!AlertPermissions.CanWorkUpsell(actor)) return AlertPermissions.Forbidden("change upsell items");
+        var errors = new Dictionary<string, string[]>();
+        var owner = update.Owner?.Trim();
+        var notes = update.Notes?.Trim();
+        if (owner?.Length > Alert.OwnerMaxLength) errors["owner"] = [$"An owner has at most {Alert.OwnerMaxLength} characters."];
+        if (notes?.Length > Alert.NotesMaxLength) errors["notes"] = [$"Notes have at most {Alert.NotesMaxLength} characters."];
+        if (update.Status is null && update.Owner is null && update.Notes is null) errors["status"] = ["Give a status, an owner or notes."];
+        if (errors.Count > 0) return DomainError.Validation("The upsell change is invalid.", errors);
+
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var current = await db.Alerts.AsNoTracking().Where(a => a.Id == alertId)
+            .Select(a => new { a.UpsellStatus, a.UpsellOwner, a.UpsellNotes, a.UpsellUpdatedAt }).FirstOrDefaultAsync(ct);
+        if (current is null) return NotFound(alertId);
+        if (current.UpsellStatus is not { } from)
+            return DomainError.Conflict(ErrorCodes.InvalidTransition, "This alert is not an upsell item (only upsell opportunities and capacity requests are).");
+        var to = update.Status ?? from;
+        if (!UpsellPolicy.CanMove(from, to))
+            return DomainError.Conflict(ErrorCodes.InvalidTransition,
+                $"An upsell item cannot go from {AlertNames.Of(from)} to {AlertNames.Of(to)} (new -> contacted -> won, lost or dismissed; new -> dismissed).");
+
+        var newOwner = update.Owner is null ? current.UpsellOwner : owner!.Length == 0 ? null : owner;
+        var newNotes = update.Notes is null ? current.UpsellNotes : notes!.Length == 0 ? null : notes;
+        var now = clock.GetUtcNow();
+        var by = Name(actor);
+        var seenAt = current.UpsellUpdatedAt;
+        // Compare-and-set on the status and the last change, so a concurrent edit is never lost.
+        var updated = await db.Alerts.Where(a => a.Id == alertId && a.UpsellStatus == from && a.UpsellUpdatedAt == seenAt)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.UpsellStatus, to).SetProperty(a => a.UpsellOwner, newOwner)
+                .SetProperty(a => a.UpsellNotes, newNotes).SetProperty(a => a.UpsellUpdatedBy, by).SetProperty(a => a.UpsellUpdatedAt, now), ct);
+        if (updated == 0)
+            return DomainError.Conflict(ErrorCodes.InvalidTransition, "The upsell item was changed by someone else meanwhile; reload it and try again.");
+        return (await LoadViewAsync(db, actor, alertId, ct))!;
+    }
+
+    /// <summary>
+    /// A company admin asks for more capacity on one of its campaigns: stored as an alert of kind
+    /// capacity_request (severity info, recipients Sales, upsell status new), so it lands in the sales
+    /// upsell list and reaches Sales through the same outbox. No repeat window: every request counts.
+    /// </summary>
+    public async Task<Result<AlertView>> RequestCapacityAsync(Actor actor, Guid campaignId, string? note, CancellationToken ct = default)
+    {
+        if (!AlertPermissions.CanRequestCapacity(actor)) return AlertPermissions.Forbidden("request capacity");
+        note = Trimmed(note);
+        if (note?.Length > RequestNoteMaxLength) return DomainError.Validation("note", $"A note has at most {RequestNoteMaxLength} characters.");
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        if (await CampaignHeader.LoadAsync(db, actor, campaignId, ct) is null)
+            return DomainError.NotFound(ErrorCodes.CampaignNotFound, $"Campaign {campaignId} was not found.");
+        var campaign = await db.Campaigns.AsNoTracking().FirstAsync(c => c.Id == campaignId, ct);
+        var now = clock.GetUtcNow();
+        var alert = Alert.CapacityRequest(AlertPool.ForCampaign(campaign, CapacityKinds.Governing(campaign.PricingModel)), Name(actor), note, now);
+
+        var recipients = await AlertRecipientResolver.ResolveAsync(db, alert.Recipients, campaign.CompanyId, options.Value.SalesMailbox, now, ct);
+        alert.AddDeliveries(recipients, now);
+        db.Alerts.Add(alert); // the alert and its deliveries in one SaveChanges: one transaction
+        await db.SaveChangesAsync(ct);
+        return AlertViews.From(alert, actor, now);
+    }
+
+    /// <summary>
+    /// The sales upsell list: upsell opportunities (the 80 % band) and capacity requests, newest first,
+    /// with company, pool (the campaign for campaign pools), utilization, band, age, status, owner, notes.
+    /// </summary>
+    public async Task<Result<PagedResult<UpsellItemView>>> ListUpsellAsync(Actor actor, UpsellQuery query, PageRequest page, CancellationToken ct = default)
+    {
+        if (!AlertPermissions.CanWorkUpsell(actor)) return AlertPermissions.Forbidden("read the upsell list");
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var items = UpsellItems(db, query);
+        var total = await items.CountAsync(ct);
+        var rows = await items.OrderByDescending(a => a.CreatedAt).ThenBy(a => a.Id).Skip(page.Skip).Take(page.PageSize).ToListAsync(ct);
+        return new PagedResult<UpsellItemView>(await ToUpsellViewsAsync(db, rows, ct), page.Page, page.PageSize, total);
+    }
+
+    /// <summary>Every row of the upsell list for the CSV export (at most <see cref="MaxExportRows"/>); see <see cref="UpsellCsv"/>.</summary>
+    public async Task<Result<IReadOnlyList<UpsellItemView>>> ExportUpsellAsync(Actor actor, UpsellQuery query, CancellationToken ct = default)
+    {
+        if (!AlertPermissions.CanWorkUpsell(actor)) return AlertPermissions.Forbidden("export the upsell list");
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var rows = await UpsellItems(db, query).OrderByDescending(a => a.CreatedAt).ThenBy(a => a.Id).Take(MaxExportRows).ToListAsync(ct);
+        return Result<IReadOnlyList<UpsellItemView>>.Success(await ToUpsellViewsAsync(db, rows, ct));
+    }
+
+    private static IQueryable<Alert> UpsellItems(CapacityDbContext db, UpsellQuery query)
+    {
+        var items = db.Alerts.AsNoTracking().Where(a => a.UpsellStatus != null);
+        if (query.Status is { } status) items = items.Where(a => a.UpsellStatus == status);
+        if (query.CompanyId is { } companyId) items = items.Where(a => a.CompanyId == companyId);
+        if (query.Kind is { } kind) items = items.Where(a => a.Kind == kind);
+        if (Trimmed(query.Owner) is { } owner) items = items.Where(a => a.UpsellOwner == owner);
+        return items;
+    }
+
+    private async Task<IReadOnlyList<UpsellItemView>> ToUpsellViewsAsync(CapacityDbContext db, List<Alert> rows, CancellationToken ct)
+    {
+        var companyIds = rows.Where(a => a.CompanyId is not null).Select(a => a.CompanyId!.Value).Distinct().ToList();
+        var names = await db.Companies.AsNoTracking().Where(c => companyIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        var now = clock.GetUtcNow();
+        return rows.Select(a => AlertViews.Upsell(a, a.CompanyId is { } id && names.TryGetValue(id, out var n) ? n : null, now)).ToList();
+    }
+
+    private async Task<AlertView?> LoadViewAsync(CapacityDbContext db, Actor actor, Guid alertId, CancellationToken ct)
+    {
+        var alert = await Visible(db.Alerts.AsNoTracking(), actor).Include(a => a.Deliveries).FirstOrDefaultAsync(a => a.Id == alertId, ct);
+        return alert is null ? null : AlertViews.From(alert, actor, clock.GetUtcNow());
+    }
+
+    /// <summary>Tenancy: a company-bound actor sees its company's alerts addressed to company admins, and its capacity requests.</summary>
+    private static IQueryable<Alert> Visible(IQueryable<Alert> alerts, Actor actor)
+    {
+        if (actor.CompanyId is not { } companyId) return alerts;
+        Expression<Func<Alert, bool>> visible = a => a.CompanyId == companyId
+            && (a.Kind == AlertKind.CapacityRequest || (a.Recipients & AlertRecipients.CompanyAdmin) == AlertRecipients.CompanyAdmin);
+        return alerts.Where(visible);
+    }
+
+    /// <summary>"80%", "80" or " 80 % " -> "80%"; null when it is not one of the four thresholds.</summary>
+    public static string? NormalizeThreshold(string? value)
+    {
+        var compact = value?.Replace(" ", "", StringComparison.Ordinal);
+        if (string.IsNullOrEmpty(compact)) return null;
+        if (!compact.EndsWith('%')) compact += "%";
+        return AlertBandSetting.Thresholds.Contains(compact) ? compact : null;
+    }
+
+    private static DomainError NotFound(Guid alertId) => DomainError.NotFound(ErrorCodes.AlertNotFound, $"Alert {alertId} was not found.");
+
+    private static string Name(Actor actor) => actor.Name.Length <= Alert.ActorMaxLength ? actor.Name : actor.Name[..Alert.ActorMaxLength];
+
+    private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
+
+/// <summary>One recorded delivery attempt, for the alert detail page.</summary>
+public sealed record AlertDeliveryAttemptView(Guid DeliveryId, AlertRecipients Recipient, string? Address, int Number, DateTimeOffset At,
+    DeliveryAttemptOutcome Outcome, string? Error, string DispatcherId);

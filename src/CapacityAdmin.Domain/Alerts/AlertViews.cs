@@ -1,0 +1,97 @@
+using CapacityAdmin.Domain.Common;
+using CapacityAdmin.Domain.Identity;
+
+namespace CapacityAdmin.Domain.Alerts;
+
+/// <summary>One delivery of an alert (api-v1.md "Alert".deliveries). <see cref="NextAttemptAt"/> only while pending.</summary>
+public sealed record AlertDeliveryView(Guid Id, AlertRecipients Recipient, string? Address, DeliveryState State, int Attempts, string? LastError,
+    DateTimeOffset? SentAt, DateTimeOffset? NextAttemptAt);
+
+/// <summary>
+/// An alert as the API and UI show it (api-v1.md "Alert"); <see cref="AlertNames"/> gives the
+/// contract's lower-case names of the enums. <see cref="Status"/> is computed at read time.
+/// </summary>
+public sealed record AlertView(
+    Guid Id,
+    AlertKind Kind,
+    PoolType PoolType,
+    Guid PoolId,
+    string PoolName,
+    Guid? CompanyId,
+    PoolMeasure Measure,
+    string? Threshold,
+    AlertSeverity Severity,
+    AlertAction Action,
+    decimal UtilizationPercent,
+    decimal Used,
+    decimal Limit,
+    decimal HardLimit,
+    string Message,
+    IReadOnlyList<AlertRecipients> Recipients,
+    DateTimeOffset CreatedAt,
+    string CreatedBy,
+    AlertStatus Status,
+    IReadOnlyList<AlertDeliveryView> Deliveries,
+    DateTimeOffset? AcknowledgedAt,
+    string? AcknowledgedBy,
+    string? AcknowledgeReason,
+    DateTimeOffset? SnoozedUntil,
+    string? SnoozedBy,
+    string? SnoozeReason,
+    UpsellStatus? UpsellStatus,
+    string? UpsellOwner,
+    string? UpsellNotes,
+    string? UpsellUpdatedBy,
+    DateTimeOffset? UpsellUpdatedAt);
+
+/// <summary>One row of the sales upsell list and its CSV export.</summary>
+public sealed record UpsellItemView(
+    Guid AlertId,
+    AlertKind Kind,
+    Guid? CompanyId,
+    string? CompanyName,
+    PoolType PoolType,
+    Guid PoolId,
+    string PoolName,
+    Guid? CampaignId,
+    decimal UtilizationPercent,
+    string? Threshold,
+    DateTimeOffset CreatedAt,
+    TimeSpan Age,
+    UpsellStatus Status,
+    string? Owner,
+    string? Notes,
+    string? UpdatedBy,
+    DateTimeOffset? UpdatedAt,
+    string Message);
+
+internal static class AlertViews
+{
+    /// <summary>
+    /// A company-bound viewer (a company admin) sees its own company's addresses only, and never the
+    /// sales fields (owner, notes) of an upsell item.
+    /// </summary>
+    public static AlertView From(Alert a, Actor? viewer, DateTimeOffset now)
+    {
+        var internalView = viewer is null || !viewer.IsCompanyBound;
+        var deliveries = a.Deliveries
+            .OrderBy(d => d.Recipient).ThenBy(d => d.Address, StringComparer.OrdinalIgnoreCase)
+            .Select(d =>
+            {
+                var visible = internalView || d.Recipient == AlertRecipients.CompanyAdmin;
+                return new AlertDeliveryView(d.Id, d.Recipient, visible ? d.Address : null, d.State, d.Attempts, visible ? d.LastError : null, d.SentAt,
+                    d.State == DeliveryState.Pending ? d.NextAttemptAt : null);
+            })
+            .ToList();
+        return new AlertView(a.Id, a.Kind, a.PoolType, a.PoolId, a.PoolName, a.CompanyId, a.Measure, a.Threshold, a.Severity, a.Action,
+            a.UtilizationPercent, a.Used, a.Limit, a.HardLimit, a.Message, AlertNames.Roles(a.Recipients).ToList(), a.CreatedAt, a.CreatedBy,
+            a.StatusAt(now), deliveries, a.AcknowledgedAt, a.AcknowledgedBy, a.AcknowledgeReason, a.SnoozedUntil, a.SnoozedBy, a.SnoozeReason,
+            internalView ? a.UpsellStatus : null, internalView ? a.UpsellOwner : null, internalView ? a.UpsellNotes : null,
+            internalView ? a.UpsellUpdatedBy : null, internalView ? a.UpsellUpdatedAt : null);
+    }
+
+    public static UpsellItemView Upsell(Alert a, string? companyName, DateTimeOffset now) =>
+        new(a.Id, a.Kind, a.CompanyId, companyName, a.PoolType, a.PoolId, a.PoolName, a.PoolType == PoolType.Campaign ? a.PoolId : null,
+            a.UtilizationPercent, a.Threshold, a.CreatedAt, now - a.CreatedAt, a.UpsellStatus ?? UpsellStatus.New, a.UpsellOwner, a.UpsellNotes,
+            a.UpsellUpdatedBy, a.UpsellUpdatedAt, a.Message);
+}
