@@ -64,6 +64,22 @@ public sealed class AlertService(IDbContextFactory<CapacityDbContext> contexts, 
         return new PagedResult<AlertView>(items.Select(a => AlertViews.From(a, actor, now)).ToList(), page.Page, page.PageSize, total);
     }
 
+    /// <summary>
+    /// The header badge: how many items wait for this actor. Administrator, CS and company admins: the new
+    /// (unacknowledged, unsnoozed) alerts they can see (tenancy as in <see cref="ListAsync"/>). Sales, who cannot
+    /// acknowledge, work the upsell list instead: its items still in status new. Other roles: 0.
+    /// </summary>
+    public async Task<int> CountNewAsync(Actor actor, CancellationToken ct = default)
+    {
+        if (!AlertPermissions.CanRead(actor)) return 0;
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        if (!AlertPermissions.CanHandle(actor) && AlertPermissions.CanWorkUpsell(actor))
+            return await db.Alerts.AsNoTracking().CountAsync(a => a.UpsellStatus == UpsellStatus.New, ct);
+        var now = clock.GetUtcNow();
+        return await Visible(db.Alerts.AsNoTracking(), actor)
+            .CountAsync(a => a.AcknowledgedAt == null && (a.SnoozedUntil == null || a.SnoozedUntil <= now), ct);
+    }
+
     /// <summary>GET /campaigns/{id}/alerts: the campaign's alerts, newest first (at most <see cref="MaxCampaignAlerts"/>).</summary>
     public async Task<Result<IReadOnlyList<AlertView>>> ListForCampaignAsync(Actor actor, Guid campaignId, CancellationToken ct = default)
     {

@@ -41,6 +41,35 @@ public class AlertServiceTests() : AlertTest(new SqliteTestDatabase())
     }
 
     [Fact]
+    public async Task CountNew_PerRole_CountsWhatWaitsForThatRole()
+    {
+        // Arrange: company A at 80 % (info, upsell) and 100 % (error), company B at 90 % (warning).
+        var a = await NewCompanyAsync();
+        var b = await NewCompanyAsync();
+        var near = await SeatsCampaignAsync(a, enrolled: 8);
+        var full = await SeatsCampaignAsync(a, enrolled: 10);
+        await SeatsCampaignAsync(b, enrolled: 9);
+        await Scanner.ScanAsync();
+        var nearAlert = Assert.Single(await AlertsOfPoolAsync(near));
+        var fullAlert = Assert.Single(await AlertsOfPoolAsync(full));
+        Ok(await AlertService.AcknowledgeAsync(Cs, fullAlert.Id, null));
+
+        // Act
+        var cs = await AlertService.CountNewAsync(Cs);
+        var companyAdmin = await AlertService.CountNewAsync(CompanyAdminOf(a));
+        var salesBefore = await AlertService.CountNewAsync(Sales);
+        Ok(await AlertService.UpdateUpsellAsync(Sales, nearAlert.Id, new UpsellUpdate(UpsellStatus.Contacted)));
+        var salesAfter = await AlertService.CountNewAsync(Sales);
+
+        // Assert: CS sees every unacknowledged alert; the company admin none (its 100 % alert is acknowledged,
+        // the 80 % one is for Sales); Sales counts upsell items still new.
+        Assert.Equal(2, cs);
+        Assert.Equal(0, companyAdmin);
+        Assert.Equal((1, 0), (salesBefore, salesAfter));
+        Assert.Equal(0, await AlertService.CountNewAsync(Integration));
+    }
+
+    [Fact]
     public async Task List_CompanyAdmin_SeesOnlyItsCompanysAdminAlertsWithoutSalesData()
     {
         // Arrange
