@@ -14,7 +14,8 @@ namespace CapacityAdmin.Web.Components.Pages.Campaigns;
 
 /// <summary>
 /// One campaign's capacity: gauges per figure, flags, the change timeline and enrollments (grids paged in SQL),
-/// and for CS / Administrator the capacity form and the status transitions. Another company's campaign is "not found"
+/// and for CS / Administrator the capacity form and the status transitions; its alerts for everyone (tenancy in the domain) and, for
+/// company admins, "Request more capacity". Another company's campaign is "not found"
 /// because the domain query says so, not because the page hides it.
 /// </summary>
 public partial class CampaignDetail
@@ -27,6 +28,7 @@ public partial class CampaignDetail
     [Inject] private BundleService Bundles { get; set; } = default!;
     [Inject] private CurrentActor CurrentActor { get; set; } = default!;
     [Inject] private NotificationService Notifications { get; set; } = default!;
+    [Inject] private DialogService Dialogs { get; set; } = default!;
 
     private Actor _actor = default!;
     private CapacityStatus? _status;
@@ -35,6 +37,7 @@ public partial class CampaignDetail
     private string? _companyName;
     private string? _bundleName;
 
+    private CampaignAlerts? _alerts;
     private RadzenDataGrid<CapacityChangeView>? _timeline;
     private IReadOnlyList<CapacityChangeView>? _changes;
     private int _changeCount;
@@ -77,6 +80,23 @@ public partial class CampaignDetail
     {
         _status = result.Status;
         if (_timeline is not null) await _timeline.Reload();
+    }
+
+    /// <summary>Company admins ask for more capacity (a dialog with an optional note); the request lands in the sales upsell list.</summary>
+    private async Task RequestCapacityAsync()
+    {
+        if (_status is null) return;
+        _busy = true;
+        try
+        {
+            if (await CapacityRequestDialog.OpenAsync(Dialogs, Id, _status.Name) is null) return;
+            Notifications.NotifySuccess("Request sent to your account manager", $"We will be in touch about {_status.Name}.");
+            if (_alerts is not null) await _alerts.ReloadAsync();
+        }
+        finally
+        {
+            _busy = false;
+        }
     }
 
     private async Task ChangeStatusAsync(CampaignStatus target)
