@@ -32,13 +32,14 @@ public abstract class AlertComponentTestBase : CampaignComponentTestBase
     }
 
     /// <summary>Renders the page under a <see cref="RadzenDialog"/> host, so that its dialogs open in the markup as they would in the app.</summary>
-    protected IRenderedComponent<ContainerFragment> RenderWithDialogs<TPage>(Action<ComponentParameterCollectionBuilder<TPage>>? parameters = null)
+    protected IRenderedComponent<ContainerFragment> RenderWithDialogs<TPage>(IReadOnlyDictionary<string, object?>? parameters = null)
         where TPage : IComponent =>
         Render<ContainerFragment>(c => c.AddChildContent(b =>
         {
             b.OpenComponent<RadzenDialog>(0);
             b.CloseComponent();
             b.OpenComponent<TPage>(1);
+            foreach (var (name, value) in parameters ?? new Dictionary<string, object?>()) b.AddComponentParameter(2, name, value);
             b.CloseComponent();
         }));
 
