@@ -21,7 +21,10 @@ public sealed partial class AlertEmailRenderer(IServiceProvider services, ILogge
 
     private async Task<string> RenderAsync<TComponent>(Dictionary<string, object?> parameters) where TComponent : IComponent
     {
-        await using var renderer = new HtmlRenderer(services, loggerFactory);
+        // A scope of its own: the renderer resolves scoped services (ComponentsActivitySource in a Razor components host),
+        // which the root provider refuses when scopes are validated (Development) and would otherwise keep alive forever.
+        await using var scope = services.CreateAsyncScope();
+        await using var renderer = new HtmlRenderer(scope.ServiceProvider, loggerFactory);
         return await renderer.Dispatcher.InvokeAsync(async () =>
         {
             var output = await renderer.RenderComponentAsync<TComponent>(ParameterView.FromDictionary(parameters));

@@ -1,5 +1,9 @@
 using CapacityAdmin.Domain.Alerts;
 using CapacityAdmin.Web.Email;
+using CapacityAdmin.Web.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace CapacityAdmin.Web.Tests.Email;
 
@@ -21,6 +25,23 @@ public sealed class AlertEmailRendererTests : IAsyncLifetime
 
         Assert.Equal("[CRITICAL] River Clean-up 2026 at 112.4% — enrollments blocked", message.Subject);
         Assert.Equal("cs@tests.local", message.To);
+    }
+
+    [Fact]
+    public async Task Render_InARazorComponentsHostWithScopeValidation_Renders()
+    {
+        // The web host registers scoped component services that HtmlRenderer resolves; the dispatcher calls the renderer from a job.
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Host.UseDefaultServiceProvider(o => o.ValidateScopes = true);
+        builder.Services.AddRazorComponents();
+        var data = _services.DataDirectory;
+        builder.Services.AddCapacityEmail(builder.Configuration, new AppPaths(data, data, data));
+        await using var app = builder.Build();
+        var provider = app.Services;
+
+        var message = await provider.GetRequiredService<AlertEmailRenderer>().RenderAsync(EmailTestServices.CriticalCampaignAlert("cs@tests.local"));
+
+        Assert.Equal("[CRITICAL] River Clean-up 2026 at 112.4% — enrollments blocked", message.Subject);
     }
 
     [Fact]
