@@ -107,6 +107,8 @@ public sealed class AlertEndpointsTests(CapacityAppFactory app) : IClassFixture<
         Assert.NotNull(Str(acknowledged, "acknowledgedAt"));
         Assert.False(string.IsNullOrEmpty(Str(acknowledged, "acknowledgedBy")));
         await ApiAssert.ProblemAsync(await cs.PostAsync($"api/v1/alerts/{Guid.NewGuid()}/acknowledge", content: null), HttpStatusCode.NotFound, "ALERT_NOT_FOUND");
+        var badJson = new StringContent("{\"reason\":", System.Text.Encoding.UTF8, "application/json");
+        await ApiAssert.ProblemAsync(await cs.PostAsync($"api/v1/alerts/{Id(warning)}/acknowledge", badJson), HttpStatusCode.BadRequest, "VALIDATION_FAILED");
     }
 
     [Fact]
