@@ -5,6 +5,7 @@ using CapacityAdmin.Web.Cli;
 using CapacityAdmin.Web.Email;
 using CapacityAdmin.Web.Hosting;
 using CapacityAdmin.Web.Jobs;
+using CapacityAdmin.Web.Jobs.Alerts;
 using CapacityAdmin.Web.Jobs.Memberships;
 
 var isCommand = CommandLine.IsCommand(args);
@@ -19,6 +20,7 @@ builder.Services.AddCapacityAuth();
 builder.Services.AddCapacityApi();
 builder.Services.AddCapacityEmail(builder.Configuration, paths);
 builder.Services.AddMembershipJobs();
+builder.Services.AddAlertJobs();
 builder.Services.AddCapacityJobs(builder.Configuration, builder.Services.GetDatabaseConnectionInfo());
 builder.Services.AddCapacityUi(paths);
 builder.Services.AddCapacityHealthChecks();

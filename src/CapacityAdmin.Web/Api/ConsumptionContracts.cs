@@ -1,13 +1,14 @@
+using CapacityAdmin.Domain.Alerts;
 using CapacityAdmin.Domain.Campaigns;
 using CapacityAdmin.Domain.Common;
 
 namespace CapacityAdmin.Web.Api;
 
-/// <summary>ConsumptionResult of the contract: <c>{allowed, existing, newUtilization, band, reason?, alerts}</c>.</summary>
-public sealed record ConsumptionResponse(bool Allowed, bool Existing, decimal NewUtilization, CapacityBand Band, string? Reason, IReadOnlyList<object> Alerts)
+/// <summary>ConsumptionResult of the contract: <c>{allowed, existing, newUtilization, band, reason?, alerts}</c>; <c>alerts</c> holds the alert the call raised.</summary>
+public sealed record ConsumptionResponse(bool Allowed, bool Existing, decimal NewUtilization, CapacityBand Band, string? Reason, IReadOnlyList<AlertResponse> Alerts)
 {
     public static ConsumptionResponse From(ConsumptionResult result) =>
-        new(result.Allowed, result.Existing, result.NewUtilization, result.Band, result.Reason, []);
+        new(result.Allowed, result.Existing, result.NewUtilization, result.Band, result.Reason, AlertResponse.From(result.Alerts));
 }
 
 public sealed record VolunteerEnrollmentResponse(string VolunteerId, EnrollmentStatus Status, DateTimeOffset EnrolledAt, DateTimeOffset? ReleasedAt);
@@ -18,13 +19,13 @@ public sealed record LedgerEntryResponse(Guid Id, decimal Amount, string? Activi
 
 public static class ConsumptionResults
 {
-    /// <summary>200 with the result when allowed; the refusal's problem (409, 404 or 422) otherwise.</summary>
+    /// <summary>200 with the result when allowed; the refusal's problem (409, 404 or 422) otherwise, with the <c>alerts</c> the attempt raised.</summary>
     public static IResult ToHttp(Result<ConsumptionResult> result)
     {
         if (!result.IsSuccess) return ApiProblems.From(result.Error);
         if (result.Value.Allowed) return TypedResults.Ok(ConsumptionResponse.From(result.Value));
         var error = result.Value.ToError();
-        var extensions = new Dictionary<string, object?>(error.Extensions ?? new Dictionary<string, object?>()) { ["alerts"] = Array.Empty<object>() };
+        var extensions = new Dictionary<string, object?>(error.Extensions ?? new Dictionary<string, object?>()) { ["alerts"] = AlertResponse.From(result.Value.Alerts) };
         return ApiProblems.From(error with { Extensions = extensions });
     }
 }

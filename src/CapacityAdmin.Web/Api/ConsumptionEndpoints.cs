@@ -24,6 +24,7 @@ public static class ConsumptionEndpoints
             {
                 r.Accepted, r.Existing, r.Refused,
                 Results = r.Results.Select(i => new { i.VolunteerId, i.Allowed, i.Existing, i.Code }),
+                Alerts = AlertResponse.From(r.Alerts),
             }))).RequireAuthorization(ApiPolicies.Consume);
 
         campaigns.MapGet("/{id:guid}/volunteers/{volunteerId}", async (Guid id, string volunteerId, ClaimsPrincipal user, CapacityQueryService queries, CancellationToken ct) =>

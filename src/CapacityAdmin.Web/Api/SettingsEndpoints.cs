@@ -16,6 +16,8 @@ public static class SettingsEndpoints
     {
         var settings = v1.MapGroup("/settings").WithTags("Settings").RequireAuthorization(ApiPolicies.Administer);
         settings.MapMembershipSettings();
+        settings.MapAlertBandSettings();
+        settings.MapEmailSettings();
         return v1;
     }
 
