@@ -19,6 +19,8 @@ public sealed class DemoDataSeeder(
     UserManager<ApplicationUser> users,
     RoleManager<IdentityRole> roles,
     TimeProvider clock,
+    EnrollmentService enrollments,
+    CreditService credits,
     ILogger<DemoDataSeeder> logger)
 {
     public const string CompaniesFile = "demo-companies.json";
@@ -37,17 +39,22 @@ public sealed class DemoDataSeeder(
                 await roles.CreateAsync(new IdentityRole(role));
     }
 
-    public async Task SeedDemoAsync(string seedDirectory, CancellationToken ct = default)
+    /// <param name="withUsage">Also enroll the demo volunteers and learners and consume the demo credits of newly
+    /// created campaigns, through the real services (so limits and alerts apply as in production).</param>
+    public async Task SeedDemoAsync(string seedDirectory, bool withUsage = false, CancellationToken ct = default)
     {
         await EnsureRolesAsync();
         var companies = Read<List<SeedCompany>>(seedDirectory, CompaniesFile) ?? [];
-        var created = await SeedCompaniesAsync(companies, ct);
+        var newCampaigns = new List<(Guid Id, SeedCampaign Seed)>();
+        var created = await SeedCompaniesAsync(companies, newCampaigns, ct);
         var demoUsers = Read<List<SeedUser>>(seedDirectory, UsersFile) ?? [];
         var usersCreated = await SeedUsersAsync(demoUsers, ct);
+        // After the users, so the alerts this usage raises find their company admins.
+        if (withUsage) await SeedUsageAsync(newCampaigns, ct);
         logger.LogInformation("Demo data: {Companies} companies and campaigns created, {Users} users created", created, usersCreated);
     }
 
-    private async Task<int> SeedCompaniesAsync(IEnumerable<SeedCompany> seed, CancellationToken ct)
+    private async Task<int> SeedCompaniesAsync(IEnumerable<SeedCompany> seed, List<(Guid Id, SeedCampaign Seed)> newCampaigns, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var created = 0;
@@ -68,11 +75,26 @@ public sealed class DemoDataSeeder(
                     c.TargetVolunteers, c.TargetBeneficiaries, clock.GetUtcNow());
                 campaign.SetModelLimits(c.CommittedSeats, c.CreditAllocation, c.LearnersCommitted);
                 db.Campaigns.Add(campaign);
+                newCampaigns.Add((campaign.Id, c));
                 created++;
             }
         }
         await db.SaveChangesAsync(ct);
         return created;
+    }
+
+    private async Task SeedUsageAsync(IEnumerable<(Guid Id, SeedCampaign Seed)> campaigns, CancellationToken ct)
+    {
+        var actor = new Actor("demo-seed", Roles.CustomerSuccess, null);
+        foreach (var (id, seed) in campaigns)
+        {
+            for (var i = 1; i <= (seed.DemoVolunteers ?? 0); i++)
+                await enrollments.EnrollVolunteerAsync(actor, id, $"demo-volunteer-{i:000}", ct);
+            for (var i = 1; i <= (seed.DemoLearners ?? 0); i++)
+                await enrollments.EnrollLearnerAsync(actor, id, $"demo-learner-{i:000}", ct);
+            if (seed.DemoCredits is > 0m)
+                await credits.ConsumeAsync(actor, id, new CreditConsumption(seed.DemoCredits.Value, "demo activity", $"demo-{id:N}"), ct);
+        }
     }
 
     private async Task<int> SeedUsersAsync(IEnumerable<SeedUser> seed, CancellationToken ct)
@@ -112,7 +134,8 @@ public sealed class DemoDataSeeder(
     private sealed record SeedCompany(string Name, List<SeedCampaign>? Campaigns);
 
     private sealed record SeedCampaign(string Name, PricingModel PricingModel, CampaignStatus? Status, int TargetVolunteers,
-        int TargetBeneficiaries, int? CommittedSeats, decimal? CreditAllocation, int? LearnersCommitted);
+        int TargetBeneficiaries, int? CommittedSeats, decimal? CreditAllocation, int? LearnersCommitted,
+        int? DemoVolunteers, int? DemoLearners, decimal? DemoCredits);
 
     private sealed record SeedUser(string Email, string DisplayName, string Role, string? Company, string Password);
 }

@@ -64,7 +64,7 @@ public static class HostingExtensions
             app.Logger.LogWarning("Seed:DemoData is ignored in Production: demo users have public passwords.");
             return;
         }
-        await seeder.SeedDemoAsync(scope.ServiceProvider.GetRequiredService<AppPaths>().SeedDirectory);
+        await seeder.SeedDemoAsync(scope.ServiceProvider.GetRequiredService<AppPaths>().SeedDirectory, app.Configuration.GetValue<bool>("Seed:DemoUsage"));
         // First run only (no cell yet): the membership seed in simple mode, so the membership pages have data.
         await scope.ServiceProvider.GetRequiredService<MembershipSeeder>().SeedIfEmptyAsync(scope.ServiceProvider.GetRequiredService<AppPaths>().SeedDirectory);
     }

@@ -33,6 +33,7 @@ public sealed class CapacityAppFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Development");
         builder.UseSetting("Data:Directory", DataDirectory);
         builder.UseSetting("Seed:DemoData", "true");
+        builder.UseSetting("Seed:DemoUsage", "false"); // the flows count usage from zero
         builder.UseSetting("Jobs:Enabled", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
     }
