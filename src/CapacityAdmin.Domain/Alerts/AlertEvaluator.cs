@@ -6,6 +6,9 @@ using Microsoft.Extensions.Options;
 
 namespace CapacityAdmin.Domain.Alerts;
 
+/// <summary>What one catch-up of the evaluation outbox did.</summary>
+public sealed record AlertRequestCatchUpResult(int Requests, int PoolsEvaluated, int AlertsRaised);
+
 /// <summary>
 /// Evaluates pools against the threshold bands and raises at most one alert per pool: the highest
 /// band reached, unless that (pool, band) is inside its repeat window or snoozed.
@@ -40,28 +43,108 @@ public sealed class AlertEvaluator(IDbContextFactory<CapacityDbContext> contexts
     }
 
     /// <summary>
-    /// Evaluation right after a committed consumption. The consumption stands whatever happens here,
-    /// so a failure is logged and yields no alerts instead of turning a success into an error (the
-    /// caller might retry and consume twice); the periodic scan raises what was missed.
+    /// Evaluation right after a committed consumption, then removal of the outbox rows
+    /// (<see cref="AlertEvaluationRequest"/>) the consumption committed. The consumption stands
+    /// whatever happens here, so a failure is logged and yields no alerts instead of turning a success
+    /// into an error (the caller might retry and consume twice); the rows then stay and
+    /// <see cref="ProcessPendingRequestsAsync"/> evaluates them within one dispatch run.
     /// </summary>
-    internal async Task<IReadOnlyList<AlertView>> EvaluateAfterConsumptionAsync(IReadOnlyList<PoolUsage> pools, CancellationToken ct)
+    internal async Task<IReadOnlyList<AlertView>> EvaluateAfterConsumptionAsync(IReadOnlyList<PoolUsage> pools,
+        IReadOnlyCollection<AlertEvaluationRequest> requests, CancellationToken ct)
     {
-        if (pools.Count == 0) return [];
-        try
+        IReadOnlyList<AlertView> raised = [];
+        if (pools.Count > 0)
         {
-            return await EvaluateAsync(pools, ct);
+            try
+            {
+                raised = await EvaluateAsync(pools, ct);
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "Alert evaluation after a consumption failed for pools {Pools}; the pending-request catch-up will retry.",
+                    string.Join(", ", pools.Select(p => $"{p.PoolType}:{p.PoolId}")));
+                return [];
+            }
         }
-        catch (Exception e)
-        {
-            logger.LogError(e, "Alert evaluation after a consumption failed for pools {Pools}; the threshold scan will catch up.",
-                string.Join(", ", pools.Select(p => $"{p.PoolType}:{p.PoolId}")));
-            return [];
-        }
+        await DeleteRequestsAsync(requests.Select(r => r.Id).ToList(), ct);
+        return raised;
     }
 
     /// <summary>A consumption's result with the alerts its pools raise; a replay (<c>existing</c>) counted nothing and is not evaluated.</summary>
     internal async Task<Campaigns.ConsumptionResult> WithAlertsAsync(Campaigns.ConsumptionResult result, CancellationToken ct) =>
-        result.Existing || result.Pools.Count == 0 ? result : result with { Alerts = await EvaluateAfterConsumptionAsync(result.Pools, ct) };
+        result.Existing || (result.Pools.Count == 0 && result.AlertRequests.Count == 0)
+            ? result
+            : result with { Alerts = await EvaluateAfterConsumptionAsync(result.Pools, result.AlertRequests, ct) };
+
+    /// <summary>
+    /// The catch-up of the evaluation outbox (called at the start of each <c>alert-dispatch</c> run):
+    /// evaluates the pools of requests older than <paramref name="olderThan"/> (left behind by a
+    /// process that died, or an evaluation that failed, after its consumption committed) against
+    /// current usage, then deletes those requests. Safe on several servers at once: the repeat window
+    /// lets one alert through, and deleting a row twice deletes nothing the second time.
+    /// A pool whose evaluation fails keeps its rows for the next run.
+    /// </summary>
+    public async Task<AlertRequestCatchUpResult> ProcessPendingRequestsAsync(TimeSpan olderThan, int batchSize = 500, CancellationToken ct = default)
+    {
+        var cutoff = clock.GetUtcNow() - olderThan;
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var requests = await db.AlertEvaluationRequests.AsNoTracking().Where(r => r.CreatedAt <= cutoff)
+            .OrderBy(r => r.CreatedAt).Take(batchSize).ToListAsync(ct);
+        if (requests.Count == 0) return new AlertRequestCatchUpResult(0, 0, 0);
+        var bands = await ReadBandsAsync(db, ct);
+        int pools = 0, raised = 0;
+        foreach (var group in requests.GroupBy(r => (r.PoolType, r.PoolId)))
+        {
+            ct.ThrowIfCancellationRequested();
+            try
+            {
+                foreach (var pool in await PoolsOfAsync(db, group.Key.PoolType, group.Key.PoolId, ct))
+                    if (await EvaluateOneAsync(db, pool, bands, ct) is not null) raised++;
+                pools++;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Catch-up alert evaluation failed for {PoolType} {PoolId}; its requests stay for the next run.",
+                    group.Key.PoolType, group.Key.PoolId);
+                continue;
+            }
+            var ids = group.Select(r => r.Id).ToList();
+            await db.AlertEvaluationRequests.Where(r => ids.Contains(r.Id)).ExecuteDeleteAsync(ct);
+        }
+        if (raised > 0) logger.LogWarning("Alert evaluation catch-up raised {Count} alerts missed after their consumptions.", raised);
+        return new AlertRequestCatchUpResult(requests.Count, pools, raised);
+    }
+
+    /// <summary>The pools of a requested campaign (governing limit and volunteer target) or bundle, as they stand; none if it is gone.</summary>
+    private static async Task<IReadOnlyList<AlertPool>> PoolsOfAsync(CapacityDbContext db, PoolType type, Guid id, CancellationToken ct)
+    {
+        switch (type)
+        {
+            case PoolType.Campaign:
+                var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
+                return campaign is null ? [] : AlertScanService.CampaignPools(campaign).ToList();
+            case PoolType.Bundle:
+                var bundle = await db.Bundles.AsNoTracking().FirstOrDefaultAsync(b => b.Id == id, ct);
+                return bundle is null ? [] : [AlertPool.ForBundle(bundle)];
+            default:
+                return [];
+        }
+    }
+
+    /// <summary>Deletes evaluated outbox rows; a failure only leaves them to the catch-up, which re-evaluates harmlessly.</summary>
+    private async Task DeleteRequestsAsync(IReadOnlyList<Guid> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0) return;
+        try
+        {
+            await using var db = await contexts.CreateDbContextAsync(ct);
+            await db.AlertEvaluationRequests.Where(r => ids.Contains(r.Id)).ExecuteDeleteAsync(ct);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Could not delete {Count} evaluated alert requests; the catch-up will re-evaluate them.", ids.Count);
+        }
+    }
 
     internal static async Task<IReadOnlyList<AlertBand>> ReadBandsAsync(CapacityDbContext db, CancellationToken ct) =>
         (await db.AlertBandSettings.AsNoTracking().ToListAsync(ct)).Select(s => s.ToBand()).ToList();

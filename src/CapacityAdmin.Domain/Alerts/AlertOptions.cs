@@ -26,6 +26,13 @@ public sealed class AlertOptions
     /// <summary>Deliveries one dispatch run handles at most.</summary>
     public int DispatchBatchSize { get; set; } = 100;
 
+    /// <summary>
+    /// Age after which an alert-evaluation request (the outbox row of a consumption) counts as left
+    /// behind; the <c>alert-dispatch</c> run evaluates and deletes such rows first. Normally the
+    /// consuming request deletes its row within milliseconds.
+    /// </summary>
+    public TimeSpan PendingEvaluationDelay { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>The problems of these options, empty when valid (checked at start).</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -36,6 +43,7 @@ public sealed class AlertOptions
         if (RetryBaseDelay <= TimeSpan.Zero) errors.Add("Alerts:RetryBaseDelay must be positive.");
         if (RetryMaxDelay < RetryBaseDelay) errors.Add("Alerts:RetryMaxDelay must be at least Alerts:RetryBaseDelay.");
         if (ClaimTimeout < TimeSpan.FromSeconds(10)) errors.Add("Alerts:ClaimTimeout must be at least 10 seconds.");
+        if (PendingEvaluationDelay < TimeSpan.Zero) errors.Add("Alerts:PendingEvaluationDelay must not be negative.");
         if (DispatchBatchSize is < 1 or > 10_000) errors.Add("Alerts:DispatchBatchSize must be between 1 and 10000.");
         return errors;
     }

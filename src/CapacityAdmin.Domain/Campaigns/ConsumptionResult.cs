@@ -23,6 +23,9 @@ public sealed record ConsumptionResult(bool Allowed, bool Existing, decimal NewU
 
     public EnrollmentView? Enrollment { get; init; }
 
+    /// <summary>The alert-evaluation outbox rows committed with this consumption; deleted once evaluated (not serialized).</summary>
+    internal IReadOnlyList<AlertEvaluationRequest> AlertRequests { get; init; } = [];
+
     public CreditLedgerEntryView? LedgerEntry { get; init; }
 
     public static ConsumptionResult NotFound(string code, string reason) => new(false, false, 0m, CapacityBand.Normal, reason, code);

@@ -15,7 +15,8 @@ public sealed record CreditRefund(decimal Amount, string? Reason, string? Idempo
 /// UPDATE share one transaction; an idempotency key is unique per campaign in the database, so a key
 /// seen before returns the first result and counts nothing, however many requests race.
 /// A consumption (allowed or refused, not a replay or a refund) is evaluated for threshold alerts
-/// right after its commit; the alerts raised come back in the result.
+/// right after its commit; the alerts raised come back in the result. An accepted consumption
+/// commits an <see cref="AlertEvaluationRequest"/> with its ledger row (the outbox the catch-up reads).
 /// </summary>
 public sealed class CreditService(IDbContextFactory<CapacityDbContext> contexts, TimeProvider clock, AlertEvaluator alerts)
 {
@@ -70,6 +71,8 @@ public sealed class CreditService(IDbContextFactory<CapacityDbContext> contexts,
         var campaign = await db.Campaigns.AsNoTracking().FirstAsync(c => c.Id == campaignId, ct);
         var entry = new CreditLedgerEntry(campaignId, refund ? -cents : cents, activity, key, reason, campaign.CreditsConsumedCents, actor.Name, now);
         db.CreditLedgerEntries.Add(entry);
+        // A consumption commits its alert-evaluation outbox row with it; a refund only lowers usage and needs none.
+        var requests = refund ? [] : AlertEvaluationRequest.AddForConsumption(db, campaignId, null, now);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -84,7 +87,7 @@ public sealed class CreditService(IDbContextFactory<CapacityDbContext> contexts,
             return await ReplayAsync(db, campaignId, winner, ct);
         }
         await tx.CommitAsync(ct);
-        return ConsumptionResults.Allowed(campaign, null, CapacityKind.Credits, existing: false) with { LedgerEntry = View(entry) };
+        return ConsumptionResults.Allowed(campaign, null, CapacityKind.Credits, existing: false) with { LedgerEntry = View(entry), AlertRequests = requests };
     }
 
     /// <summary>The first result of a key: its utilization as recorded with the entry, against the current allocation.</summary>

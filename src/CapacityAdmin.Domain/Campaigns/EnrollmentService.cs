@@ -15,7 +15,9 @@ namespace CapacityAdmin.Domain.Campaigns;
 /// <para>
 /// Threshold alerts are evaluated right after the commit (allowed and refused enrollments alike; a
 /// bulk call once, after its last item), see <see cref="AlertEvaluator"/>; the alerts raised come
-/// back in the result.
+/// back in the result. An accepted enrollment also writes an <see cref="AlertEvaluationRequest"/>
+/// per pool (campaign, bundle) inside its transaction, deleted once evaluated, so an evaluation
+/// lost to a crash after the commit is caught up by the next dispatch run.
 /// </para>
 /// </summary>
 public sealed class EnrollmentService(IDbContextFactory<CapacityDbContext> contexts, TimeProvider clock, AlertEvaluator alerts)
@@ -59,17 +61,22 @@ public sealed class EnrollmentService(IDbContextFactory<CapacityDbContext> conte
 
         var items = new List<BulkEnrollmentItem>(ids.Count);
         ConsumptionResult? last = null;
+        // One outbox row per pool for the whole call, committed with the first accepted item that touched it.
+        var requests = new List<AlertEvaluationRequest>();
+        var requestedPools = new HashSet<Guid>();
         foreach (var id in ids)
         {
-            last = await EnrollAsync(db, actor, campaignId, id, CapacityKind.Volunteers, ct);
+            last = await EnrollAsync(db, actor, campaignId, id, CapacityKind.Volunteers, requestedPools, ct);
             items.Add(new BulkEnrollmentItem(id, last.Allowed, last.Existing, last.Code));
+            requests.AddRange(last.AlertRequests);
+            requestedPools.UnionWith(last.AlertRequests.Select(r => r.PoolId));
         }
         var pools = last?.Pools ?? [];
         return new BulkEnrollmentResult(
             items.Count(i => i.Allowed && !i.Existing),
             items.Count(i => i.Existing),
             items.Count(i => !i.Allowed),
-            items) { Pools = pools, Alerts = await alerts.EvaluateAfterConsumptionAsync(pools, ct) };
+            items) { Pools = pools, Alerts = await alerts.EvaluateAfterConsumptionAsync(pools, requests, ct) };
     }
 
     private async Task<Result<ConsumptionResult>> RunAsync(Actor actor, Guid campaignId, string? externalId, CapacityKind kind, bool enroll,
@@ -81,12 +88,12 @@ public sealed class EnrollmentService(IDbContextFactory<CapacityDbContext> conte
             return DomainError.Validation(field, $"A {field} is 1 to {VolunteerEnrollment.ExternalIdMaxLength} characters.");
         await using var db = await contexts.CreateDbContextAsync(ct);
         return enroll
-            ? await alerts.WithAlertsAsync(await EnrollAsync(db, actor, campaignId, id, kind, ct), ct)
+            ? await alerts.WithAlertsAsync(await EnrollAsync(db, actor, campaignId, id, kind, null, ct), ct)
             : await ReleaseAsync(db, actor, campaignId, id, kind, ct);
     }
 
     private async Task<ConsumptionResult> EnrollAsync(CapacityDbContext db, Actor actor, Guid campaignId, string externalId, CapacityKind kind,
-        CancellationToken ct)
+        IReadOnlySet<Guid>? requestedPools, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -97,7 +104,7 @@ public sealed class EnrollmentService(IDbContextFactory<CapacityDbContext> conte
             try
             {
                 // Null: the campaign was relinked to another bundle meanwhile; decide again on fresh data.
-                if (await TryEnrollAsync(db, header, externalId, kind, ct) is { } result) return result;
+                if (await TryEnrollAsync(db, header, externalId, kind, requestedPools, ct) is { } result) return result;
             }
             finally
             {
@@ -108,7 +115,7 @@ public sealed class EnrollmentService(IDbContextFactory<CapacityDbContext> conte
     }
 
     private async Task<ConsumptionResult?> TryEnrollAsync(CapacityDbContext db, CampaignHeader header, string externalId, CapacityKind kind,
-        CancellationToken ct)
+        IReadOnlySet<Guid>? requestedPools, CancellationToken ct)
     {
         var bundleId = kind == CapacityKind.Volunteers ? header.BundleId : null;
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
@@ -136,6 +143,8 @@ public sealed class EnrollmentService(IDbContextFactory<CapacityDbContext> conte
             var now = clock.GetUtcNow();
             if (kind == CapacityKind.Volunteers) db.VolunteerEnrollments.Add(new VolunteerEnrollment(header.Id, externalId, now));
             else db.LearnerEnrollments.Add(new LearnerEnrollment(header.Id, externalId, now));
+            // The alert-evaluation outbox row(s), committed with the consumption or not at all.
+            var requests = AlertEvaluationRequest.AddForConsumption(db, header.Id, bundleId, now, requestedPools);
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -154,6 +163,7 @@ public sealed class EnrollmentService(IDbContextFactory<CapacityDbContext> conte
             return ConsumptionResults.Allowed(campaign, bundle, kind, existing: false) with
             {
                 Enrollment = new EnrollmentView(externalId, EnrollmentStatus.Enrolled, now, null),
+                AlertRequests = requests,
             };
         }
     }

@@ -37,6 +37,7 @@ public class CapacityDbContext(DbContextOptions<CapacityDbContext> options) : Id
     public DbSet<Alerts.AlertDeliveryAttempt> AlertDeliveryAttempts => Set<Alerts.AlertDeliveryAttempt>();
     public DbSet<Alerts.AlertWindow> AlertWindows => Set<Alerts.AlertWindow>();
     public DbSet<Alerts.AlertBandSetting> AlertBandSettings => Set<Alerts.AlertBandSetting>();
+    public DbSet<Alerts.AlertEvaluationRequest> AlertEvaluationRequests => Set<Alerts.AlertEvaluationRequest>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -333,6 +333,29 @@ namespace CapacityAdmin.Migrations.Postgres.Migrations
                     b.ToTable("AlertDeliveryAttempts", (string)null);
                 });
 
+            modelBuilder.Entity("CapacityAdmin.Domain.Alerts.AlertEvaluationRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("PoolId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PoolType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("AlertEvaluationRequests", (string)null);
+                });
+
             modelBuilder.Entity("CapacityAdmin.Domain.Alerts.AlertWindow", b =>
                 {
                     b.Property<string>("PoolType")

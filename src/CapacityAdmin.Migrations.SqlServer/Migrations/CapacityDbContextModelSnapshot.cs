@@ -334,6 +334,29 @@ namespace CapacityAdmin.Migrations.SqlServer.Migrations
                     b.ToTable("AlertDeliveryAttempts", (string)null);
                 });
 
+            modelBuilder.Entity("CapacityAdmin.Domain.Alerts.AlertEvaluationRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("PoolId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("PoolType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("AlertEvaluationRequests", (string)null);
+                });
+
             modelBuilder.Entity("CapacityAdmin.Domain.Alerts.AlertWindow", b =>
                 {
                     b.Property<string>("PoolType")

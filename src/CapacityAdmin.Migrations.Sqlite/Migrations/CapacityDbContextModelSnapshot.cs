@@ -328,6 +328,29 @@ namespace CapacityAdmin.Migrations.Sqlite.Migrations
                     b.ToTable("AlertDeliveryAttempts", (string)null);
                 });
 
+            modelBuilder.Entity("CapacityAdmin.Domain.Alerts.AlertEvaluationRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PoolId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PoolType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("AlertEvaluationRequests", (string)null);
+                });
+
             modelBuilder.Entity("CapacityAdmin.Domain.Alerts.AlertWindow", b =>
                 {
                     b.Property<string>("PoolType")

@@ -106,3 +106,15 @@ public class AlertBandSettingConfiguration : IEntityTypeConfiguration<AlertBandS
         builder.HasData(AlertBandSetting.Defaults());
     }
 }
+
+public class AlertEvaluationRequestConfiguration : IEntityTypeConfiguration<AlertEvaluationRequest>
+{
+    public void Configure(EntityTypeBuilder<AlertEvaluationRequest> builder)
+    {
+        builder.ToTable("AlertEvaluationRequests");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.PoolType).HasConversion<string>().HasMaxLength(20);
+        builder.HasIndex(r => r.CreatedAt);
+    }
+}

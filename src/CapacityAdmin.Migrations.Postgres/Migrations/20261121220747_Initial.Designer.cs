@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CapacityAdmin.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(CapacityDbContext))]
-    [Migration("20261121213508_Initial")]
+    [Migration("20261121220747_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -334,6 +334,29 @@ namespace CapacityAdmin.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("AlertDeliveryAttempts", (string)null);
+                });
+
+            modelBuilder.Entity("CapacityAdmin.Domain.Alerts.AlertEvaluationRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("PoolId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PoolType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("AlertEvaluationRequests", (string)null);
                 });
 
             modelBuilder.Entity("CapacityAdmin.Domain.Alerts.AlertWindow", b =>

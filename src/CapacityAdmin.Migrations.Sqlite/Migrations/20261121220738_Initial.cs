@@ -33,6 +33,20 @@ namespace CapacityAdmin.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "AlertEvaluationRequests",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PoolType = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    PoolId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AlertEvaluationRequests", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AlertWindows",
                 columns: table => new
                 {
@@ -793,6 +807,11 @@ namespace CapacityAdmin.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_AlertEvaluationRequests_CreatedAt",
+                table: "AlertEvaluationRequests",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Alerts_CompanyId_CreatedAt",
                 table: "Alerts",
                 columns: new[] { "CompanyId", "CreatedAt" });
@@ -1038,6 +1057,9 @@ namespace CapacityAdmin.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "AlertDeliveryAttempts");
+
+            migrationBuilder.DropTable(
+                name: "AlertEvaluationRequests");
 
             migrationBuilder.DropTable(
                 name: "AlertWindows");

@@ -1,12 +1,11 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
 #pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
 
-namespace CapacityAdmin.Migrations.Postgres.Migrations
+namespace CapacityAdmin.Migrations.SqlServer.Migrations
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -18,15 +17,15 @@ namespace CapacityAdmin.Migrations.Postgres.Migrations
                 name: "AlertBandSettings",
                 columns: table => new
                 {
-                    Threshold = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    Rank = table.Column<int>(type: "integer", nullable: false),
-                    MinUtilizationPercent = table.Column<decimal>(type: "numeric(9,2)", precision: 9, scale: 2, nullable: false),
-                    Severity = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Recipients = table.Column<int>(type: "integer", nullable: false),
-                    Action = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    RepeatWindowSeconds = table.Column<int>(type: "integer", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    UpdatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
+                    Threshold = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    Rank = table.Column<int>(type: "int", nullable: false),
+                    MinUtilizationPercent = table.Column<decimal>(type: "decimal(9,2)", precision: 9, scale: 2, nullable: false),
+                    Severity = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Recipients = table.Column<int>(type: "int", nullable: false),
+                    Action = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    RepeatWindowSeconds = table.Column<int>(type: "int", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -34,16 +33,30 @@ namespace CapacityAdmin.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "AlertEvaluationRequests",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PoolType = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    PoolId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AlertEvaluationRequests", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AlertWindows",
                 columns: table => new
                 {
-                    PoolType = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    PoolId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Measure = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Threshold = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    LastRaisedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LastAlertId = table.Column<Guid>(type: "uuid", nullable: true),
-                    SnoozedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    PoolType = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    PoolId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Measure = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Threshold = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    LastRaisedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LastAlertId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    SnoozedUntil = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -54,10 +67,10 @@ namespace CapacityAdmin.Migrations.Postgres.Migrations
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -68,9 +81,9 @@ namespace CapacityAdmin.Migrations.Postgres.Migrations
                 name: "Cells",
                 columns: table => new
                 {
-                    Code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    IsActive = table.Column<bool>(type: "boolean", nullable: false)
+                    Code = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    IsActive = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -81,9 +94,9 @@ namespace CapacityAdmin.Migrations.Postgres.Migrations
                 name: "Companies",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -94,12 +107,12 @@ namespace CapacityAdmin.Migrations.Postgres.Migrations
                 name: "Designations",
                 columns: table => new
                 {
-                    Code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    DefaultCapacity = table.Column<int>(type: "integer", nullable: false),
-                    Fee = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
-                    ValidityDays = table.Column<int>(type: "integer", nullable: false),
-                    Rank = table.Column<int>(type: "integer", nullable: false)
+                    Code = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    DefaultCapacity = table.Column<int>(type: "int", nullable: false),
+                    Fee = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    ValidityDays = table.Column<int>(type: "int", nullable: false),
+                    Rank = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -110,15 +123,15 @@ namespace CapacityAdmin.Migrations.Postgres.Migrations
                 name: "JobRuns",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    JobName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Trigger = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Node = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    FinishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    Outcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Error = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    Summary = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    JobName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Trigger = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    Node = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    FinishedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Outcome = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Error = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    Summary = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -129,14 +142,14 @@ namespace CapacityAdmin.Migrations.Postgres.Migrations
                 name: "MembershipCapacityChanges",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Subject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Field = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    OldValue = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    NewValue = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    ChangedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    ChangedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Subject = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Field = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
+                    OldValue = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    NewValue = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Reason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    ChangedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    ChangedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -147,10 +160,10 @@ namespace CapacityAdmin.Migrations.Postgres.Migrations
                 name: "MembershipSettings",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false),
-                    SeatLockTimeoutSeconds = table.Column<int>(type: "integer", nullable: false),
-                    ExpirySweepEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    HierarchicalCaps = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false),
+                    SeatLockTimeoutSeconds = table.Column<int>(type: "int", nullable: false),
+                    ExpirySweepEnabled = table.Column<bool>(type: "bit", nullable: false),
+                    HierarchicalCaps = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -161,7 +174,7 @@ namespace CapacityAdmin.Migrations.Postgres.Migrations
                 name: "SeatScopeLocks",
                 columns: table => new
                 {
-                    ScopeKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    ScopeKey = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -172,9 +185,9 @@ namespace CapacityAdmin.Migrations.Postgres.Migrations
                 name: "States",
                 columns: table => new
                 {
-                    Code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Zone = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false)
+                    Code = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Zone = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -185,11 +198,11 @@ namespace CapacityAdmin.Migrations.Postgres.Migrations
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    RoleId = table.Column<string>(type: "text", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    RoleId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -206,11 +219,11 @@ namespace CapacityAdmin.Migrations.Postgres.Migrations
                 name: "LevelCapacities",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CellCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Level = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    UnitCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Capacity = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CellCode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Level = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    UnitCode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Capacity = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -227,36 +240,36 @@ namespace CapacityAdmin.Migrations.Postgres.Migrations
                 name: "Alerts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    PoolType = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    PoolId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Measure = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    PoolName = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    CompanyId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Threshold = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
-                    Severity = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Action = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    Recipients = table.Column<int>(type: "integer", nullable: false),
-                    Used = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
-                    Limit = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
-                    HardLimit = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
-                    UtilizationPercent = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
-                    Message = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    AcknowledgedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    AcknowledgedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    AcknowledgeReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    SnoozedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    SnoozedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    SnoozedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    SnoozeReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    UpsellStatus = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    UpsellOwner = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    UpsellNotes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    UpsellUpdatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    UpsellUpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    PoolType = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    PoolId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Measure = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    PoolName = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Threshold = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: true),
+                    Severity = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Action = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    Recipients = table.Column<int>(type: "int", nullable: false),
+                    Used = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    Limit = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    HardLimit = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    UtilizationPercent = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    Message = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    AcknowledgedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    AcknowledgedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    AcknowledgeReason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    SnoozedUntil = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    SnoozedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    SnoozedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    SnoozeReason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    UpsellStatus = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
+                    UpsellOwner = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    UpsellNotes = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    UpsellUpdatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    UpsellUpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -273,16 +286,16 @@ namespace CapacityAdmin.Migrations.Postgres.Migrations
                 name: "ApiKeys",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Role = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    CompanyId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Prefix = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    RevokedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Role = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Prefix = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Hash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    RevokedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -299,24 +312,24 @@ namespace CapacityAdmin.Migrations.Postgres.Migrations
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "text", nullable: false),
-                    DisplayName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    CompanyId = table.Column<Guid>(type: "uuid", nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    PasswordHash = table.Column<string>(type: "text", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    DisplayName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    CompanyId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "bit", nullable: false),
+                    PasswordHash = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "bit", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "bit", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "bit", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -333,14 +346,14 @@ namespace CapacityAdmin.Migrations.Postgres.Migrations
                 name: "Bundles",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CompanyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Sku = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Capacity = table.Column<int>(type: "integer", nullable: false),
-                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    VolunteersUsed = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Sku = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    Capacity = table.Column<int>(type: "int", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    VolunteersUsed = table.Column<int>(type: "int", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -358,9 +371,9 @@ namespace CapacityAdmin.Migrations.Postgres.Migrations
                 name: "DesignationLevelCapacities",
                 columns: table => new
                 {
-                    DesignationCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Level = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    Capacity = table.Column<int>(type: "integer", nullable: false)
+                    DesignationCode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Level = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    Capacity = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -377,9 +390,9 @@ namespace CapacityAdmin.Migrations.Postgres.Migrations
                 name: "Districts",
                 columns: table => new
                 {
-                    Code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    StateCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false)
+                    Code = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    StateCode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -396,19 +409,19 @@ namespace CapacityAdmin.Migrations.Postgres.Migrations
                 name: "AlertDeliveries",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    AlertId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Recipient = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Address = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: true),
-                    State = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Attempts = table.Column<int>(type: "integer", nullable: false),
-                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ClaimToken = table.Column<Guid>(type: "uuid", nullable: true),
-                    ClaimedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    ClaimedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AlertId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Recipient = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Address = table.Column<string>(type: "nvarchar(320)", maxLength: 320, nullable: true),
+                    State = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Attempts = table.Column<int>(type: "int", nullable: false),
+                    LastError = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    SentAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ClaimToken = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    ClaimedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    ClaimedUntil = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -425,11 +438,11 @@ namespace CapacityAdmin.Migrations.Postgres.Migrations
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -446,10 +459,10 @@ namespace CapacityAdmin.Migrations.Postgres.Migrations
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    ProviderKey = table.Column<string>(type: "text", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
-                    UserId = table.Column<string>(type: "text", nullable: false)
+                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ProviderKey = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -466,8 +479,8 @@ namespace CapacityAdmin.Migrations.Postgres.Migrations
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    RoleId = table.Column<string>(type: "text", nullable: false)
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    RoleId = table.Column<string>(type: "nvarchar(450)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -490,10 +503,10 @@ namespace CapacityAdmin.Migrations.Postgres.Migrations
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "text", nullable: false),
-                    Value = table.Column<string>(type: "text", nullable: true)
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Value = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -510,29 +523,29 @@ namespace CapacityAdmin.Migrations.Postgres.Migrations
                 name: "Campaigns",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CompanyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    PricingModel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    TargetVolunteers = table.Column<int>(type: "integer", nullable: false),
-                    TargetBeneficiaries = table.Column<int>(type: "integer", nullable: false),
-                    CommittedSeats = table.Column<int>(type: "integer", nullable: true),
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    PricingModel = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    TargetVolunteers = table.Column<int>(type: "int", nullable: false),
+                    TargetBeneficiaries = table.Column<int>(type: "int", nullable: false),
+                    CommittedSeats = table.Column<int>(type: "int", nullable: true),
                     CreditAllocationCents = table.Column<long>(type: "bigint", nullable: true),
-                    LearnersCommitted = table.Column<int>(type: "integer", nullable: true),
-                    OveragePercent = table.Column<decimal>(type: "numeric(9,4)", precision: 9, scale: 4, nullable: false),
-                    BundleId = table.Column<Guid>(type: "uuid", nullable: true),
-                    BundleShare = table.Column<decimal>(type: "numeric(9,6)", precision: 9, scale: 6, nullable: true),
-                    BundleQuota = table.Column<int>(type: "integer", nullable: false),
+                    LearnersCommitted = table.Column<int>(type: "int", nullable: true),
+                    OveragePercent = table.Column<decimal>(type: "decimal(9,4)", precision: 9, scale: 4, nullable: false),
+                    BundleId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    BundleShare = table.Column<decimal>(type: "decimal(9,6)", precision: 9, scale: 6, nullable: true),
+                    BundleQuota = table.Column<int>(type: "int", nullable: false),
                     StartDate = table.Column<DateOnly>(type: "date", nullable: true),
                     EndDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    VolunteerLimit = table.Column<int>(type: "integer", nullable: false),
-                    VolunteerHardLimit = table.Column<int>(type: "integer", nullable: false),
-                    LearnerHardLimit = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    VolunteerLimit = table.Column<int>(type: "int", nullable: false),
+                    VolunteerHardLimit = table.Column<int>(type: "int", nullable: false),
+                    LearnerHardLimit = table.Column<int>(type: "int", nullable: false),
                     CreditHardLimitCents = table.Column<long>(type: "bigint", nullable: false),
-                    VolunteersEnrolled = table.Column<int>(type: "integer", nullable: false),
-                    LearnersEnrolled = table.Column<int>(type: "integer", nullable: false),
+                    VolunteersEnrolled = table.Column<int>(type: "int", nullable: false),
+                    LearnersEnrolled = table.Column<int>(type: "int", nullable: false),
                     CreditsConsumedCents = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
@@ -557,9 +570,9 @@ namespace CapacityAdmin.Migrations.Postgres.Migrations
                 name: "Mandals",
                 columns: table => new
                 {
-                    Code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    DistrictCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false)
+                    Code = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    DistrictCode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -576,13 +589,13 @@ namespace CapacityAdmin.Migrations.Postgres.Migrations
                 name: "AlertDeliveryAttempts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    DeliveryId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Number = table.Column<int>(type: "integer", nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Outcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Error = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    DispatcherId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    DeliveryId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Number = table.Column<int>(type: "int", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Outcome = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Error = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    DispatcherId = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -599,16 +612,16 @@ namespace CapacityAdmin.Migrations.Postgres.Migrations
                 name: "CapacityChanges",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CompanyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CampaignId = table.Column<Guid>(type: "uuid", nullable: true),
-                    BundleId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Field = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    OldValue = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    NewValue = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    ChangedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    ChangedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CampaignId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    BundleId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Field = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    OldValue = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    NewValue = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    Reason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    ChangedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    ChangedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -637,15 +650,15 @@ namespace CapacityAdmin.Migrations.Postgres.Migrations
                 name: "CreditLedgerEntries",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CampaignId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CampaignId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     AmountCents = table.Column<long>(type: "bigint", nullable: false),
-                    Activity = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    IdempotencyKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Activity = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    IdempotencyKey = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Reason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
                     ConsumedAfterCents = table.Column<long>(type: "bigint", nullable: false),
-                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    CreatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -662,12 +675,12 @@ namespace CapacityAdmin.Migrations.Postgres.Migrations
                 name: "LearnerEnrollments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CampaignId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ExternalId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    EnrolledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ReleasedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CampaignId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ExternalId = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    EnrolledAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ReleasedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -684,12 +697,12 @@ namespace CapacityAdmin.Migrations.Postgres.Migrations
                 name: "VolunteerEnrollments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CampaignId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ExternalId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    EnrolledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ReleasedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CampaignId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ExternalId = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    EnrolledAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ReleasedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -706,29 +719,29 @@ namespace CapacityAdmin.Migrations.Postgres.Migrations
                 name: "Memberships",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    MemberRef = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    CellCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    DesignationCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Level = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    Zone = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
-                    StateCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    DistrictCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    MandalCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    ScopeKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    PaymentStatus = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    SeatSequence = table.Column<int>(type: "integer", nullable: false),
-                    Fee = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
-                    AmountPaid = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
-                    ProviderRef = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    LockedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ActivatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ExpiredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    RefundRequired = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    MemberRef = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    CellCode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    DesignationCode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Level = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    Zone = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: true),
+                    StateCode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    DistrictCode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    MandalCode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    ScopeKey = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    PaymentStatus = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    SeatSequence = table.Column<int>(type: "int", nullable: false),
+                    Fee = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    AmountPaid = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    ProviderRef = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    LockedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ActivatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ExpiredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    RefundRequired = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -780,7 +793,8 @@ namespace CapacityAdmin.Migrations.Postgres.Migrations
                 name: "IX_AlertDeliveries_AlertId_Address",
                 table: "AlertDeliveries",
                 columns: new[] { "AlertId", "Address" },
-                unique: true);
+                unique: true,
+                filter: "[Address] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AlertDeliveries_State_NextAttemptAt",
@@ -792,6 +806,11 @@ namespace CapacityAdmin.Migrations.Postgres.Migrations
                 table: "AlertDeliveryAttempts",
                 columns: new[] { "DeliveryId", "Number" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AlertEvaluationRequests_CreatedAt",
+                table: "AlertEvaluationRequests",
+                column: "CreatedAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Alerts_CompanyId_CreatedAt",
@@ -833,7 +852,8 @@ namespace CapacityAdmin.Migrations.Postgres.Migrations
                 name: "RoleNameIndex",
                 table: "AspNetRoles",
                 column: "NormalizedName",
-                unique: true);
+                unique: true,
+                filter: "[NormalizedName] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetUserClaims_UserId",
@@ -864,7 +884,8 @@ namespace CapacityAdmin.Migrations.Postgres.Migrations
                 name: "UserNameIndex",
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
-                unique: true);
+                unique: true,
+                filter: "[NormalizedUserName] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Bundles_CompanyId_Name",
@@ -1039,6 +1060,9 @@ namespace CapacityAdmin.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "AlertDeliveryAttempts");
+
+            migrationBuilder.DropTable(
+                name: "AlertEvaluationRequests");
 
             migrationBuilder.DropTable(
                 name: "AlertWindows");

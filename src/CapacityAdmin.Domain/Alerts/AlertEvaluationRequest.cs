@@ -1,0 +1,45 @@
+using CapacityAdmin.Domain.Common;
+using CapacityAdmin.Domain.Data;
+
+namespace CapacityAdmin.Domain.Alerts;
+
+/// <summary>
+/// The alert-evaluation outbox: one row per pool an accepted consumption touched (its campaign, and
+/// its bundle when there is one), inserted inside the consumption's own transaction. The service
+/// evaluates right after the commit and then deletes its rows; a row that outlives that (the process
+/// died between the commit and the evaluation, or the evaluation failed) is evaluated and deleted by
+/// <see cref="AlertEvaluator.ProcessPendingRequestsAsync"/> (job <c>alert-dispatch</c>, every 30 s).
+/// Evaluating a pool twice is harmless: the repeat window in the database lets one alert through.
+/// </summary>
+public class AlertEvaluationRequest
+{
+    private AlertEvaluationRequest() { }
+
+    public AlertEvaluationRequest(PoolType poolType, Guid poolId, DateTimeOffset createdAt)
+    {
+        Id = Guid.NewGuid();
+        PoolType = poolType;
+        PoolId = poolId;
+        CreatedAt = createdAt;
+    }
+
+    public Guid Id { get; private set; }
+    public PoolType PoolType { get; private set; }
+    public Guid PoolId { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>
+    /// Adds (not yet saved) one request per pool of a consumption: the campaign, and the bundle when
+    /// there is one, skipping pools listed in <paramref name="alreadyRequested"/> (a bulk call writes
+    /// one row per pool, in the first accepted item's transaction).
+    /// </summary>
+    internal static List<AlertEvaluationRequest> AddForConsumption(CapacityDbContext db, Guid campaignId, Guid? bundleId, DateTimeOffset now,
+        IReadOnlySet<Guid>? alreadyRequested = null)
+    {
+        var added = new List<AlertEvaluationRequest>(2);
+        if (alreadyRequested?.Contains(campaignId) != true) added.Add(new AlertEvaluationRequest(PoolType.Campaign, campaignId, now));
+        if (bundleId is { } b && alreadyRequested?.Contains(b) != true) added.Add(new AlertEvaluationRequest(PoolType.Bundle, b, now));
+        db.AlertEvaluationRequests.AddRange(added);
+        return added;
+    }
+}
