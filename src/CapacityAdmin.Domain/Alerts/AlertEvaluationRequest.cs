@@ -42,4 +42,18 @@ public class AlertEvaluationRequest
         db.AlertEvaluationRequests.AddRange(added);
         return added;
     }
+
+    /// <summary>
+    /// Adds (not yet saved) one <see cref="PoolType.LevelCapacity"/> request per level cap a new seat
+    /// counts in, pool id = the <see cref="Memberships.LevelCapacity"/> row id. Only unit and NATIONAL
+    /// rows: a blanket row caps each unit separately, so its row id names no single pool (the alert's
+    /// pool id is derived from the unit, <see cref="AlertPool.LevelCapPoolId"/>); the scan covers those.
+    /// </summary>
+    internal static List<AlertEvaluationRequest> AddForSeat(CapacityDbContext db, IEnumerable<Memberships.ApplicableCap> caps, DateTimeOffset now)
+    {
+        var added = caps.Where(c => !c.FromBlanketRow).Select(c => c.LevelCapacityId).Distinct()
+            .Select(id => new AlertEvaluationRequest(PoolType.LevelCapacity, id, now)).ToList();
+        db.AlertEvaluationRequests.AddRange(added);
+        return added;
+    }
 }

@@ -1,5 +1,6 @@
 using CapacityAdmin.Domain.Common;
 using CapacityAdmin.Domain.Data;
+using CapacityAdmin.Domain.Memberships;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -25,7 +26,7 @@ public sealed record AlertRequestCatchUpResult(int Requests, int PoolsEvaluated,
 /// </para>
 /// </summary>
 public sealed class AlertEvaluator(IDbContextFactory<CapacityDbContext> contexts, TimeProvider clock, IOptions<AlertOptions> options,
-    ILogger<AlertEvaluator> logger)
+    ILogger<AlertEvaluator> logger, MembershipReportService membershipReport)
 {
     public Task<IReadOnlyList<AlertView>> EvaluateAsync(IReadOnlyList<PoolUsage> pools, CancellationToken ct = default) =>
         EvaluateAsync(pools.Select(AlertPool.From).ToList(), ct);
@@ -65,6 +66,36 @@ public sealed class AlertEvaluator(IDbContextFactory<CapacityDbContext> contexts
                     string.Join(", ", pools.Select(p => $"{p.PoolType}:{p.PoolId}")));
                 return [];
             }
+        }
+        await DeleteRequestsAsync(requests.Select(r => r.Id).ToList(), ct);
+        return raised;
+    }
+
+    /// <summary>
+    /// Evaluation right after a committed seat operation (membership join, reactivation, reassignment,
+    /// payment that re-took a seat) of the pools its outbox rows name (<see cref="PoolType.LevelCapacity"/>
+    /// rows: the level-cap row id), against current usage, exactly as the catch-up would; then removal
+    /// of those rows. Like <see cref="EvaluateAfterConsumptionAsync"/>, a failure is logged and yields
+    /// no alerts (the seat stands), and the rows stay for <see cref="ProcessPendingRequestsAsync"/>.
+    /// </summary>
+    internal async Task<IReadOnlyList<AlertView>> EvaluateRequestsAfterCommitAsync(IReadOnlyCollection<AlertEvaluationRequest> requests,
+        CancellationToken ct)
+    {
+        if (requests.Count == 0) return [];
+        var raised = new List<AlertView>();
+        try
+        {
+            await using var db = await contexts.CreateDbContextAsync(ct);
+            var bands = await ReadBandsAsync(db, ct);
+            foreach (var key in requests.Select(r => (r.PoolType, r.PoolId)).Distinct())
+            foreach (var pool in await PoolsOfAsync(db, key.PoolType, key.PoolId, ct))
+                if (await EvaluateOneAsync(db, pool, bands, ct) is { } alert) raised.Add(alert);
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Alert evaluation after a seat operation failed for pools {Pools}; the pending-request catch-up will retry.",
+                string.Join(", ", requests.Select(r => $"{r.PoolType}:{r.PoolId}")));
+            return [];
         }
         await DeleteRequestsAsync(requests.Select(r => r.Id).ToList(), ct);
         return raised;
@@ -115,8 +146,13 @@ public sealed class AlertEvaluator(IDbContextFactory<CapacityDbContext> contexts
         return new AlertRequestCatchUpResult(requests.Count, pools, raised);
     }
 
-    /// <summary>The pools of a requested campaign (governing limit and volunteer target) or bundle, as they stand; none if it is gone.</summary>
-    private static async Task<IReadOnlyList<AlertPool>> PoolsOfAsync(CapacityDbContext db, PoolType type, Guid id, CancellationToken ct)
+    /// <summary>
+    /// The pools of a requested campaign (governing limit and volunteer target), bundle, or level cap
+    /// (a unit or NATIONAL row, by row id, built as the scan builds it: <see cref="AlertPool.ForLevelCap"/>,
+    /// whose pool id is derived from cell, level and unit), as they stand; none if it is gone (or is a
+    /// blanket row, which the scan covers per unit).
+    /// </summary>
+    private async Task<IReadOnlyList<AlertPool>> PoolsOfAsync(CapacityDbContext db, PoolType type, Guid id, CancellationToken ct)
     {
         switch (type)
         {
@@ -126,6 +162,9 @@ public sealed class AlertEvaluator(IDbContextFactory<CapacityDbContext> contexts
             case PoolType.Bundle:
                 var bundle = await db.Bundles.AsNoTracking().FirstOrDefaultAsync(b => b.Id == id, ct);
                 return bundle is null ? [] : [AlertPool.ForBundle(bundle)];
+            case PoolType.LevelCapacity:
+                var cap = await membershipReport.GetLevelCapAsync(db, id, ct);
+                return cap is null ? [] : [AlertPool.ForLevelCap(cap)];
             default:
                 return [];
         }

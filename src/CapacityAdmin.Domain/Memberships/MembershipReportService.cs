@@ -69,6 +69,24 @@ public sealed class MembershipReportService(IDbContextFactory<CapacityDbContext>
         return new MembershipUtilizationReport(rules.Now, scopes, ordered);
     }
 
+    /// <summary>
+    /// One unit or NATIONAL level-cap row as the report lists it (used counted like the seat check,
+    /// <see cref="SeatCounting.InCapScope"/>); null for a missing row or a blanket row (a blanket row
+    /// is one cap per unit, so a row id alone names no single cap). Used by the alert evaluation of
+    /// level caps right after a seat is taken.
+    /// </summary>
+    internal async Task<LevelCapUtilization?> GetLevelCapAsync(CapacityDbContext db, Guid levelCapacityId, CancellationToken ct)
+    {
+        var row = await db.LevelCapacities.AsNoTracking().FirstOrDefaultAsync(r => r.Id == levelCapacityId, ct);
+        if (row is null || row.IsBlanket) return null;
+        var settings = await MembershipSettingsReader.ReadAsync(db, options.Value, ct);
+        var rules = new SeatRules(clock.GetUtcNow(), settings.SeatLockTimeout, settings.HierarchicalCaps);
+        var used = await db.Memberships.AsNoTracking().InCapScope(row.CellCode, row.Level, row.UnitCode, rules.HierarchicalCaps)
+            .Where(rules.HoldsSeat).CountAsync(ct);
+        return new LevelCapUtilization(row.CellCode, row.Level, row.UnitCode.Length == 0 ? null : row.UnitCode, false, row.Capacity, used,
+            Math.Max(0, row.Capacity - used), Percent(used, row.Capacity));
+    }
+
     /// <summary>used / capacity in percent, 2 places, half away from zero; a zero capacity in use reads 100 %.</summary>
     public static decimal Percent(int used, int capacity) =>
         capacity == 0 ? (used == 0 ? 0m : 100m) : Math.Round(100m * used / capacity, 2, MidpointRounding.AwayFromZero);

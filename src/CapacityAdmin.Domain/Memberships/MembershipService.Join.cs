@@ -1,3 +1,4 @@
+using CapacityAdmin.Domain.Alerts;
 using CapacityAdmin.Domain.Common;
 using CapacityAdmin.Domain.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -12,6 +13,8 @@ public sealed partial class MembershipService
     /// (NO_SEATS_DESIGNATION), then the aggregate caps (NO_SEATS_LEVEL_AGGREGATE), then the lowest
     /// free seat. PENDING_PAYMENT with a seat lock when the fee is above 0, else PENDING_APPROVAL;
     /// <see cref="JoinMembershipRequest.Activate"/> (CS and Administrators) creates it ACTIVE.
+    /// A new seat writes level-cap alert outbox rows in the same transaction; they are evaluated after
+    /// the commit (<see cref="JoinOutcome.Alerts"/>).
     /// </summary>
     public async Task<Result<JoinOutcome>> JoinAsync(Actor actor, JoinMembershipRequest request, CancellationToken ct = default)
     {
@@ -24,7 +27,8 @@ public sealed partial class MembershipService
             return DomainError.Validation("memberRef", $"memberRef has at most {Membership.MemberRefMaxLength} characters.");
 
         var rules = await RulesAsync(ct);
-        return await SeatScopeTransaction.RunAsync<ResolvedScope, JoinOutcome>(contexts, rules,
+        List<AlertEvaluationRequest> requests = [];
+        var result = await SeatScopeTransaction.RunAsync<ResolvedScope, JoinOutcome>(contexts, rules,
             (db, c) => ResolveAsync(db, request.Scope, rules, c),
             async (db, scope, c) =>
             {
@@ -41,7 +45,10 @@ public sealed partial class MembershipService
 
                 var membership = Membership.Join(memberRef, scope.Cell.Code, scope.Designation, scope.Path, seat.Value.SeatSequence, request.Activate, rules.Now);
                 db.Memberships.Add(membership);
+                requests = RequestSeatAlerts(db, scope.Caps, rules.Now);
                 return SeatStep<JoinOutcome>.Done(new JoinOutcome(MembershipView.From(membership, rules), Existing: false));
             }, ct);
+        if (!result.IsSuccess || requests.Count == 0) return result;
+        return result.Value with { Alerts = await EvaluateSeatAlertsAsync(result, requests, ct) };
     }
 }

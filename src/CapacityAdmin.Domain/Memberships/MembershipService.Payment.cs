@@ -1,3 +1,4 @@
+using CapacityAdmin.Domain.Alerts;
 using CapacityAdmin.Domain.Common;
 using CapacityAdmin.Domain.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -20,7 +21,8 @@ public sealed partial class MembershipService
         if (reference is { Length: > 200 }) return DomainError.Validation("providerRef", "providerRef has at most 200 characters.");
 
         var rules = await RulesAsync(ct);
-        return await SeatScopeTransaction.RunAsync<MembershipPlan, MembershipView>(contexts, rules,
+        List<AlertEvaluationRequest> requests = [];
+        var result = await SeatScopeTransaction.RunAsync<MembershipPlan, MembershipView>(contexts, rules,
             (db, c) => PlanForMembershipAsync(db, id, rules, withCaps: true, c),
             async (db, plan, c) =>
             {
@@ -56,7 +58,10 @@ public sealed partial class MembershipService
                 }
 
                 m.ConfirmPayment(seat.Value.SeatSequence, plan.Designation.ValidityDays, reference, rules.Now);
+                requests = RequestSeatAlerts(db, plan.Caps, rules.Now);
                 return SeatStep<MembershipView>.Done(MembershipView.From(m, rules));
             }, ct);
+        await EvaluateSeatAlertsAsync(result, requests, ct);
+        return result;
     }
 }

@@ -1,3 +1,4 @@
+using CapacityAdmin.Domain.Alerts;
 using CapacityAdmin.Domain.Common;
 using CapacityAdmin.Domain.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +19,8 @@ public sealed partial class MembershipService
     {
         if (!MembershipPermissions.CanManage(actor)) return MembershipPermissions.Forbidden("reassign memberships");
         var rules = await RulesAsync(ct);
-        return await SeatScopeTransaction.RunAsync<ReassignmentPlan, ReassignmentOutcome>(contexts, rules,
+        List<AlertEvaluationRequest> requests = [];
+        var result = await SeatScopeTransaction.RunAsync<ReassignmentPlan, ReassignmentOutcome>(contexts, rules,
             async (db, c) =>
             {
                 var membership = await db.Memberships.FirstOrDefaultAsync(m => m.Id == id, c);
@@ -50,8 +52,11 @@ public sealed partial class MembershipService
                 var before = $"{m.ScopeKey}#{m.SeatSequence}";
                 m.Reassign(to.Cell.Code, to.Designation.Code, to.Path, outcome.SeatSequence, outcome.Fee, outcome.TargetStatus, outcome.TargetPaymentStatus, rules.Now);
                 Audit(db, actor, m, "scope", before, $"{m.ScopeKey}#{m.SeatSequence}", "reassignment", rules.Now);
+                requests = RequestSeatAlerts(db, to.Caps, rules.Now);
                 return SeatStep<ReassignmentOutcome>.Done(outcome);
             }, ct);
+        await EvaluateSeatAlertsAsync(result, requests, ct);
+        return result;
     }
 
     /// <summary>The money side of a reassignment (pure).</summary>

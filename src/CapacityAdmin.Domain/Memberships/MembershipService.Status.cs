@@ -1,3 +1,4 @@
+using CapacityAdmin.Domain.Alerts;
 using CapacityAdmin.Domain.Common;
 using CapacityAdmin.Domain.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -35,8 +36,10 @@ public sealed partial class MembershipService
     /// (CELL_INACTIVE, NO_SEATS_DESIGNATION, NO_SEATS_LEVEL_AGGREGATE). A member who meanwhile holds
     /// another seat in the scope is refused with DUPLICATE.
     /// </summary>
-    public Task<Result<MembershipView>> ReactivateAsync(Actor actor, Guid id, string? reason = null, CancellationToken ct = default) =>
-        ChangeAsync(actor, id, withCaps: true, async (db, plan, rules, c) =>
+    public async Task<Result<MembershipView>> ReactivateAsync(Actor actor, Guid id, string? reason = null, CancellationToken ct = default)
+    {
+        List<AlertEvaluationRequest> requests = [];
+        var result = await ChangeAsync(actor, id, withCaps: true, async (db, plan, rules, c) =>
         {
             var m = plan.Membership;
             if (!m.CanReactivate) return InvalidTransition(m, "reactivated");
@@ -51,8 +54,12 @@ public sealed partial class MembershipService
             var old = m.Status;
             m.Reactivate(seat.Value.SeatSequence, plan.Designation.ValidityDays, rules.Now);
             Audit(db, actor, m, "status", old.ToString(), m.Status.ToString(), reason, rules.Now);
+            requests = RequestSeatAlerts(db, plan.Caps, rules.Now);
             return null;
         }, ct);
+        await EvaluateSeatAlertsAsync(result, requests, ct);
+        return result;
+    }
 
     /// <summary>Changes the expiry of an ACTIVE membership (reason required); the validity sweep treats it like any other.</summary>
     public Task<Result<MembershipView>> ChangeExpiryAsync(Actor actor, Guid id, DateTimeOffset expiresAt, string? reason, CancellationToken ct = default)

@@ -1,3 +1,4 @@
+using CapacityAdmin.Domain.Alerts;
 using CapacityAdmin.Domain.Common;
 using CapacityAdmin.Domain.Data;
 using CapacityAdmin.Domain.Geography;
@@ -11,8 +12,22 @@ namespace CapacityAdmin.Domain.Memberships;
 /// reassignment, sweeps and lists. Every operation that can take a seat runs in one transaction
 /// holding the locks of the scopes it counts (<see cref="SeatScopeTransaction"/>).
 /// </summary>
-public sealed partial class MembershipService(IDbContextFactory<CapacityDbContext> contexts, TimeProvider clock, IOptions<MembershipOptions> options)
+public sealed partial class MembershipService(IDbContextFactory<CapacityDbContext> contexts, TimeProvider clock, IOptions<MembershipOptions> options,
+    AlertEvaluator alerts)
 {
+    /// <summary>
+    /// Level-cap alert outbox rows for a seat just taken (written in its transaction, see
+    /// <see cref="AlertEvaluationRequest.AddForSeat"/>); after the commit <see cref="EvaluateSeatAlertsAsync"/>
+    /// evaluates them and deletes them.
+    /// </summary>
+    private static List<AlertEvaluationRequest> RequestSeatAlerts(CapacityDbContext db, IReadOnlyList<ApplicableCap> caps, DateTimeOffset now) =>
+        AlertEvaluationRequest.AddForSeat(db, caps, now);
+
+    /// <summary>Evaluates the level caps of a committed seat operation; never fails it (see <see cref="AlertEvaluator"/>).</summary>
+    private async Task<IReadOnlyList<AlertView>> EvaluateSeatAlertsAsync<T>(Result<T> result, IReadOnlyCollection<AlertEvaluationRequest> requests,
+        CancellationToken ct) =>
+        result.IsSuccess && requests.Count > 0 ? await alerts.EvaluateRequestsAfterCommitAsync(requests, ct) : [];
+
     private async Task<SeatRules> RulesAsync(CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);

@@ -45,8 +45,14 @@ public sealed record MembershipScope(string? Cell, string? Designation, Level Le
 
 public sealed record JoinMembershipRequest(string? MemberRef, MembershipScope Scope, bool Activate = false);
 
-/// <summary>The membership after a join; <see cref="Existing"/> when the member already held a seat in the scope.</summary>
-public sealed record JoinOutcome(MembershipView Membership, bool Existing);
+/// <summary>
+/// The membership after a join; <see cref="Existing"/> when the member already held a seat in the scope.
+/// <see cref="Alerts"/>: the level-cap alerts the new seat raised (none for an existing one).
+/// </summary>
+public sealed record JoinOutcome(MembershipView Membership, bool Existing)
+{
+    public IReadOnlyList<Alerts.AlertView> Alerts { get; init; } = [];
+}
 
 public sealed record MembershipAvailability(SeatCount Designation, SeatCount? LevelAggregate, decimal Fee);
 

@@ -1,5 +1,6 @@
 using CapacityAdmin.Domain.Alerts;
 using CapacityAdmin.Domain.Identity;
+using CapacityAdmin.Domain.Memberships;
 using CapacityAdmin.Domain.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -64,7 +65,8 @@ public abstract class AlertConcurrencyTests(TestDatabase database) : AlertTest(d
 
         // Act
         var raised = await RaceAsync(racers, _ =>
-            new AlertEvaluator(factory, Clock, Options.Create(AlertOptions), NullLogger<AlertEvaluator>.Instance).EvaluateAsync([pool]));
+            new AlertEvaluator(factory, Clock, Options.Create(AlertOptions), NullLogger<AlertEvaluator>.Instance,
+                new MembershipReportService(factory, Clock, Options.Create(new MembershipOptions()))).EvaluateAsync([pool]));
 
         // Assert
         Assert.Equal(1, raised.Sum(r => r.Count));

@@ -3,6 +3,7 @@ using CapacityAdmin.Domain.Campaigns;
 using CapacityAdmin.Domain.Common;
 using CapacityAdmin.Domain.Data;
 using CapacityAdmin.Domain.Identity;
+using CapacityAdmin.Domain.Memberships;
 using CapacityAdmin.Domain.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -199,7 +200,8 @@ public class AlertEvaluationTests() : AlertTest(new SqliteTestDatabase())
         // Arrange: the evaluator's database is unreachable right after the enrollment commits.
         var company = await NewCompanyAsync();
         var campaign = await SeatsCampaignAsync(company, enrolled: 8);
-        var broken = new AlertEvaluator(new FailingFactory(), Clock, Options.Create(AlertOptions), NullLogger<AlertEvaluator>.Instance);
+        var broken = new AlertEvaluator(new FailingFactory(), Clock, Options.Create(AlertOptions), NullLogger<AlertEvaluator>.Instance,
+            new MembershipReportService(Database, Clock, Options.Create(new MembershipOptions())));
         var enrollments = new EnrollmentService(Database, Clock, broken);
 
         // Act

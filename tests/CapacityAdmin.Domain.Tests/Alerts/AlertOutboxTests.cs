@@ -2,6 +2,7 @@ using CapacityAdmin.Domain.Alerts;
 using CapacityAdmin.Domain.Campaigns;
 using CapacityAdmin.Domain.Common;
 using CapacityAdmin.Domain.Data;
+using CapacityAdmin.Domain.Memberships;
 using CapacityAdmin.Domain.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -59,7 +60,8 @@ public class AlertOutboxTests() : AlertTest(new SqliteTestDatabase())
         await SetVolunteersAsync(campaign, 8);
         await using (var db = Database.CreateDbContext())
             await db.Bundles.Where(b => b.Id == bundle.BundleId).ExecuteUpdateAsync(s => s.SetProperty(b => b.VolunteersUsed, 8));
-        var broken = new AlertEvaluator(new FailingFactory(), Clock, Options.Create(AlertOptions), NullLogger<AlertEvaluator>.Instance);
+        var broken = new AlertEvaluator(new FailingFactory(), Clock, Options.Create(AlertOptions), NullLogger<AlertEvaluator>.Instance,
+            new MembershipReportService(Database, Clock, Options.Create(new MembershipOptions())));
 
         // Act
         var result = Ok(await new EnrollmentService(Database, Clock, broken).EnrollVolunteerAsync(Integration, campaign, "v-9"));
@@ -115,7 +117,8 @@ public class AlertOutboxTests() : AlertTest(new SqliteTestDatabase())
         var campaign = await SeatsCampaignAsync(company, enrolled: 11); // at the hard limit
         var credits = (await NewCampaignAsync(company, PricingModel.Credits, credits: 100m)).CampaignId;
         Ok(await CreditService.ConsumeAsync(Integration, credits, new CreditConsumption(10m)));
-        var broken = new AlertEvaluator(new FailingFactory(), Clock, Options.Create(AlertOptions), NullLogger<AlertEvaluator>.Instance);
+        var broken = new AlertEvaluator(new FailingFactory(), Clock, Options.Create(AlertOptions), NullLogger<AlertEvaluator>.Instance,
+            new MembershipReportService(Database, Clock, Options.Create(new MembershipOptions())));
 
         // Act: with evaluation broken, any row written would stay behind
         Refused(await new EnrollmentService(Database, Clock, broken).EnrollVolunteerAsync(Integration, campaign, "v-12"), ErrorCodes.CapacityExceeded);

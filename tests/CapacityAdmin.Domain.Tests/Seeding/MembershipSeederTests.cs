@@ -249,7 +249,9 @@ public sealed class MembershipSeederTests : IAsyncLifetime
     public async Task Seed_ZoneChangeOfAStateMembershipsName_IsRefusedAndWritesNothing()
     {
         await SeedOkAsync(MembershipSeedOptions.Simple);
-        var members = new MembershipService(_db, _clock, Options.Create(new MembershipOptions()));
+        var members = new MembershipService(_db, _clock, Options.Create(new MembershipOptions()),
+            new CapacityAdmin.Domain.Alerts.AlertEvaluator(_db, _clock, Options.Create(new CapacityAdmin.Domain.Alerts.AlertOptions()), Microsoft.Extensions.Logging.Abstractions.NullLogger<CapacityAdmin.Domain.Alerts.AlertEvaluator>.Instance,
+                new MembershipReportService(_db, _clock, Options.Create(new MembershipOptions()))));
         Ok(await members.JoinAsync(Cs, new JoinMembershipRequest("m-1", new MembershipScope("GB", "MEM", Level.STATE, State: "TG"), Activate: true)));
         var moved = World with { States = [World.States[0] with { Zone = "NORTH", Name = "Telangana (renamed)" }, .. World.States.Skip(1)] };
 

@@ -24,7 +24,8 @@ public abstract class DatabaseTest(TestDatabase database) : IAsyncLifetime
     protected AlertOptions AlertOptions { get; } = new();
 
     protected CampaignService CampaignService => new(Database, Clock);
-    protected AlertEvaluator AlertEvaluator => new(Database, Clock, Options.Create(AlertOptions), NullLogger<AlertEvaluator>.Instance);
+    protected AlertEvaluator AlertEvaluator => new(Database, Clock, Options.Create(AlertOptions), NullLogger<AlertEvaluator>.Instance,
+        new CapacityAdmin.Domain.Memberships.MembershipReportService(Database, Clock, Options.Create(new CapacityAdmin.Domain.Memberships.MembershipOptions())));
     protected EnrollmentService Enrollments => new(Database, Clock, AlertEvaluator);
     protected CreditService CreditService => new(Database, Clock, AlertEvaluator);
     protected CapacityQueryService Queries => new(Database);

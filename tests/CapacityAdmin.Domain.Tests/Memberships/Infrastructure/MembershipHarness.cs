@@ -1,8 +1,10 @@
+using CapacityAdmin.Domain.Alerts;
 using CapacityAdmin.Domain.Common;
 using CapacityAdmin.Domain.Geography;
 using CapacityAdmin.Domain.Identity;
 using CapacityAdmin.Domain.Memberships;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace CapacityAdmin.Domain.Tests.Memberships.Infrastructure;
@@ -24,10 +26,11 @@ public sealed class MembershipHarness
         Database = database;
         Prefix = prefix;
         var options = Options.Create(new MembershipOptions());
-        Members = new MembershipService(database, Clock, options);
+        Reports = new MembershipReportService(database, Clock, options);
+        Alerts = new AlertEvaluator(database, Clock, Options.Create(new AlertOptions()), NullLogger<AlertEvaluator>.Instance, Reports);
+        Members = new MembershipService(database, Clock, options, Alerts);
         Catalog = new MembershipCatalogService(database, Clock, options);
         Geography = new GeographyService(database);
-        Reports = new MembershipReportService(database, Clock, options);
     }
 
     public MembershipDatabase Database { get; }
@@ -37,6 +40,7 @@ public sealed class MembershipHarness
     public MembershipCatalogService Catalog { get; }
     public GeographyService Geography { get; }
     public MembershipReportService Reports { get; }
+    public AlertEvaluator Alerts { get; }
 
     /// <summary>A code of this harness's world ("GB" becomes "T1A2B3C-GB").</summary>
     public string C(string code) => Prefix + code;
