@@ -26,7 +26,7 @@ builder.Services.AddCapacityUi(paths);
 builder.Services.AddCapacityHealthChecks();
 
 var app = builder.Build();
-await app.InitializeDatabaseAsync();
+await app.InitializeDatabaseAsync(seedDemoData: !isCommand);
 
 if (isCommand)
     return await CommandLine.RunAsync(app.Services, args, Console.Out);

@@ -90,8 +90,6 @@ public class Alert
 
     public IReadOnlyList<AlertDelivery> Deliveries => _deliveries;
 
-    public bool IsUpsellItem => UpsellStatus is not null;
-
     internal static Alert Raise(AlertPool pool, AlertBand band, DateTimeOffset now) =>
         new(AlertKind.Threshold, pool, band.Threshold, band.Severity, band.Action, band.Recipients, AlertMessages.For(pool, band), "system", now);
 

@@ -129,11 +129,10 @@ public sealed class AlertService(IDbContextFactory<CapacityDbContext> contexts, 
         var now = clock.GetUtcNow();
         var by = Name(actor);
         await using var db = await contexts.CreateDbContextAsync(ct);
-        if (!await db.Alerts.AnyAsync(a => a.Id == alertId, ct)) return NotFound(alertId);
         await db.Alerts.Where(a => a.Id == alertId && a.AcknowledgedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.AcknowledgedAt, now).SetProperty(a => a.AcknowledgedBy, by)
                 .SetProperty(a => a.AcknowledgeReason, reason), ct);
-        return (await LoadViewAsync(db, actor, alertId, ct))!;
+        return await LoadViewAsync(db, actor, alertId, ct) is { } view ? view : NotFound(alertId);
     }
 
     /// <summary>
@@ -223,9 +222,9 @@ public sealed class AlertService(IDbContextFactory<CapacityDbContext> contexts, 
         note = Trimmed(note);
         if (note?.Length > RequestNoteMaxLength) return DomainError.Validation("note", $"A note has at most {RequestNoteMaxLength} characters.");
         await using var db = await contexts.CreateDbContextAsync(ct);
-        if (await CampaignHeader.LoadAsync(db, actor, campaignId, ct) is null)
+        var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == campaignId, ct);
+        if (campaign is null || !actor.CanSeeCompany(campaign.CompanyId))
             return DomainError.NotFound(ErrorCodes.CampaignNotFound, $"Campaign {campaignId} was not found.");
-        var campaign = await db.Campaigns.AsNoTracking().FirstAsync(c => c.Id == campaignId, ct);
         var now = clock.GetUtcNow();
         var alert = Alert.CapacityRequest(AlertPool.ForCampaign(campaign, CapacityKinds.Governing(campaign.PricingModel)), Name(actor), note, now);
 

@@ -58,14 +58,6 @@ public sealed record CapacityStatus(
             governing.Band);
     }
 
-    /// <summary>The campaign as a pool for alert evaluation.</summary>
-    public static PoolUsage Pool(Campaign c)
-    {
-        var m = c.Governing;
-        return new PoolUsage(PoolType.Campaign, c.Id, c.CompanyId, c.Name, CapacityKinds.Governing(c.PricingModel), m.ToWhole(m.Used), m.ToWhole(m.Limit), m.ToWhole(m.HardLimit),
-            CapacityPolicy.RoundRatio(m.Utilization), m.Band);
-    }
-
     private static TargetFigure Target(int target, int current) =>
         new(target, current, (int)CapacityPolicy.PlacesAvailable(current, target), CapacityPolicy.Percent(CapacityPolicy.Utilization(current, target)));
 

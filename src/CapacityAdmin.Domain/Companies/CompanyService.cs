@@ -45,7 +45,7 @@ public sealed class CompanyService(IDbContextFactory<CapacityDbContext> contexts
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
             // Two requests raced past the check; the unique index decided.
             return DomainError.Conflict(ErrorCodes.Duplicate, $"A company named '{trimmed}' already exists.");

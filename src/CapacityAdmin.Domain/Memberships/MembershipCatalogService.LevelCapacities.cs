@@ -36,8 +36,7 @@ public sealed partial class MembershipCatalogService
         {
             return DomainError.Conflict(ErrorCodes.Duplicate, "The row was created by another request at the same time; try again.");
         }
-        var settings = await MembershipSettingsReader.ReadAsync(db, options.Value, ct);
-        return await ViewAsync(db, row, new SeatRules(clock.GetUtcNow(), settings.SeatLockTimeout, settings.HierarchicalCaps), ct);
+        return await ViewAsync(db, row, await MembershipSettingsReader.ReadRulesAsync(db, options.Value, clock, ct), ct);
     }
 
     public async Task<Result<bool>> DeleteLevelCapacityAsync(Actor actor, LevelCapacityKey key, string? reason = null, CancellationToken ct = default)
@@ -70,8 +69,7 @@ public sealed partial class MembershipCatalogService
         var total = await query.CountAsync(ct);
         var rows = await query.OrderBy(c => c.CellCode).ThenBy(c => c.Level).ThenBy(c => c.UnitCode)
             .Skip(page.Skip).Take(page.PageSize).ToListAsync(ct);
-        var settings = await MembershipSettingsReader.ReadAsync(db, options.Value, ct);
-        var rules = new SeatRules(clock.GetUtcNow(), settings.SeatLockTimeout, settings.HierarchicalCaps);
+        var rules = await MembershipSettingsReader.ReadRulesAsync(db, options.Value, clock, ct);
         var views = new List<LevelCapacityView>(rows.Count);
         foreach (var row in rows) views.Add(await ViewAsync(db, row, rules, ct));
         return new PagedResult<LevelCapacityView>(views, page.Page, page.PageSize, total);

@@ -22,8 +22,7 @@ public sealed class MembershipReportService(IDbContextFactory<CapacityDbContext>
     {
         if (!MembershipPermissions.CanRead(actor)) return MembershipPermissions.Forbidden("read membership reports");
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var settings = await MembershipSettingsReader.ReadAsync(db, options.Value, ct);
-        var rules = new SeatRules(clock.GetUtcNow(), settings.SeatLockTimeout, settings.HierarchicalCaps);
+        var rules = await MembershipSettingsReader.ReadRulesAsync(db, options.Value, clock, ct);
 
         var groups = await db.Memberships.AsNoTracking().Where(rules.HoldsSeat)
             .GroupBy(m => new { m.CellCode, m.DesignationCode, m.Level, m.Zone, m.StateCode, m.DistrictCode, m.MandalCode })
@@ -79,8 +78,7 @@ public sealed class MembershipReportService(IDbContextFactory<CapacityDbContext>
     {
         var row = await db.LevelCapacities.AsNoTracking().FirstOrDefaultAsync(r => r.Id == levelCapacityId, ct);
         if (row is null || row.IsBlanket) return null;
-        var settings = await MembershipSettingsReader.ReadAsync(db, options.Value, ct);
-        var rules = new SeatRules(clock.GetUtcNow(), settings.SeatLockTimeout, settings.HierarchicalCaps);
+        var rules = await MembershipSettingsReader.ReadRulesAsync(db, options.Value, clock, ct);
         var used = await db.Memberships.AsNoTracking().InCapScope(row.CellCode, row.Level, row.UnitCode, rules.HierarchicalCaps)
             .Where(rules.HoldsSeat).CountAsync(ct);
         return new LevelCapUtilization(row.CellCode, row.Level, row.UnitCode.Length == 0 ? null : row.UnitCode, false, row.Capacity, used,

@@ -36,8 +36,7 @@ public sealed partial class MembershipService(IDbContextFactory<CapacityDbContex
 
     private async Task<SeatRules> RulesAsync(CapacityDbContext db, CancellationToken ct)
     {
-        var settings = await MembershipSettingsReader.ReadAsync(db, options.Value, ct);
-        return new SeatRules(clock.GetUtcNow(), settings.SeatLockTimeout, settings.HierarchicalCaps);
+        return await MembershipSettingsReader.ReadRulesAsync(db, options.Value, clock, ct);
     }
 
     /// <summary>Cell, designation (with overrides), the derived unit path and the applicable caps.</summary>
@@ -71,14 +70,11 @@ public sealed partial class MembershipService(IDbContextFactory<CapacityDbContex
     internal static async Task<IReadOnlyList<ApplicableCap>> ApplicableCapsAsync(CapacityDbContext db, string cellCode, UnitPath path, SeatRules rules, CancellationToken ct)
     {
         var levels = rules.HierarchicalCaps ? Enum.GetValues<Level>().Where(l => l <= path.Level).ToArray() : [path.Level];
-        var rows = new List<LevelCapacity>();
-        foreach (var level in levels)
-        {
-            var unit = path.UnitCodeAt(level)!;
-            rows.AddRange(await db.LevelCapacities.AsNoTracking()
-                .Where(c => c.CellCode == cellCode && c.Level == level && (c.UnitCode == unit || c.UnitCode == ""))
-                .ToListAsync(ct));
-        }
+        var units = levels.Select(l => path.UnitCodeAt(l)!).Where(u => u.Length > 0).Distinct().ToArray();
+        // One round trip for every level; CapPolicy then picks the governing row per level.
+        var rows = await db.LevelCapacities.AsNoTracking()
+            .Where(c => c.CellCode == cellCode && levels.Contains(c.Level) && (c.UnitCode == "" || units.Contains(c.UnitCode)))
+            .ToListAsync(ct);
         return CapPolicy.Applicable(rows, cellCode, path, rules.HierarchicalCaps);
     }
 

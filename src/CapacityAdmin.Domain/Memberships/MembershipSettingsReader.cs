@@ -13,6 +13,13 @@ public static class MembershipSettingsReader
             ? new SettingsSnapshot(defaults.SeatLockTimeout, defaults.ExpirySweepEnabled, defaults.HierarchicalCaps)
             : new SettingsSnapshot(row.SeatLockTimeout, row.ExpirySweepEnabled, row.HierarchicalCaps);
     }
+
+    /// <summary>The seat rules in force now: the one way every path builds them.</summary>
+    public static async Task<SeatRules> ReadRulesAsync(CapacityDbContext db, MembershipOptions defaults, TimeProvider clock, CancellationToken ct)
+    {
+        var settings = await ReadAsync(db, defaults, ct);
+        return new SeatRules(clock.GetUtcNow(), settings.SeatLockTimeout, settings.HierarchicalCaps);
+    }
 }
 
 /// <summary>GET/PUT /settings/membership.</summary>

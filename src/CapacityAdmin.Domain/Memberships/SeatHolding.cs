@@ -37,8 +37,4 @@ public static class SeatHolding
         var cutoff = LockCutoff(now, timeout);
         return m => m.Status == MembershipStatus.PENDING_PAYMENT && (m.LockedAt == null || m.LockedAt <= cutoff);
     }
-
-    /// <summary>The statuses the filtered unique index covers (a lapsed lock is still among them until expired).</summary>
-    public static IReadOnlyList<MembershipStatus> IndexedStatuses { get; } =
-        [MembershipStatus.ACTIVE, MembershipStatus.PENDING_APPROVAL, MembershipStatus.PENDING_PAYMENT];
 }

@@ -2,8 +2,6 @@ namespace CapacityAdmin.Domain.Seeding;
 
 public sealed record SeedCounts(int Created, int Updated, int Removed)
 {
-    public static SeedCounts None { get; } = new(0, 0, 0);
-
     public override string ToString() => $"created {Created}, updated {Updated}, removed {Removed}";
 }
 

@@ -63,8 +63,7 @@ public static class MembershipEndpoints
 
         memberships.MapPost("/{id:guid}/payment", async Task<IResult> (Guid id, PaymentBody body, ClaimsPrincipal user, MembershipService service, CancellationToken ct) =>
             {
-                if (!Enum.TryParse<PaymentOutcome>(body.Outcome?.Trim(), ignoreCase: true, out var outcome) || !Enum.IsDefined(outcome)
-                    || char.IsDigit(body.Outcome!.Trim()[0]))
+                if (!Codes.TryParseEnum<PaymentOutcome>(body.Outcome, out var outcome))
                     return ApiProblems.From(DomainError.Validation("outcome", "outcome must be 'success' or 'failed'."));
                 return ApiResults.Map(await service.RecordPaymentAsync(user.ToActor(), id, outcome, body.ProviderRef, ct), m => TypedResults.Ok(MembershipResponse.From(m)));
             }).RequireAuthorization(ApiPolicies.Consume);

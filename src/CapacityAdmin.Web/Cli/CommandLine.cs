@@ -24,8 +24,6 @@ public static class CommandLine
     public static void UseCommandLineLogging(this WebApplicationBuilder builder) =>
         builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 
-    public static void Register(string name, Func<IServiceProvider, string[], TextWriter, Task<int>> command) => Commands[name] = command;
-
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output)
     {
         try

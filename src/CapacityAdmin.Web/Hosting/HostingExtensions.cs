@@ -51,14 +51,17 @@ public static class HostingExtensions
         return services;
     }
 
-    /// <summary>Migrates (unless switched off), ensures the roles and, outside Production, seeds the demo data once.</summary>
-    public static async Task InitializeDatabaseAsync(this WebApplication app)
+    /// <summary>
+    /// Migrates (unless switched off), ensures the roles and, outside Production, seeds the demo data once.
+    /// Commands skip the demo seed: <c>seed --mode advanced</c> must not first load the simple seed.
+    /// </summary>
+    public static async Task InitializeDatabaseAsync(this WebApplication app, bool seedDemoData)
     {
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
         var seeder = scope.ServiceProvider.GetRequiredService<DemoDataSeeder>();
         await seeder.EnsureRolesAsync();
-        if (!app.Configuration.GetValue<bool>("Seed:DemoData")) return;
+        if (!seedDemoData || !app.Configuration.GetValue<bool>("Seed:DemoData")) return;
         if (app.Environment.IsProduction())
         {
             app.Logger.LogWarning("Seed:DemoData is ignored in Production: demo users have public passwords.");

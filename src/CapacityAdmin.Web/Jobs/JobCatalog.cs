@@ -33,7 +33,7 @@ public sealed class JobCatalog(JobRegistry registry, ISchedulerFactory scheduler
     {
         var job = registry.Find(name);
         if (job is null) return DomainError.NotFound(ErrorCodes.JobNotFound, $"There is no job named '{name}'.");
-        var run = await executor.ExecuteAsync(job, $"manual:{who}", ct);
+        var run = await executor.ExecuteAsync(job, JobRunContext.ManualPrefix + who, ct);
         return new JobRunResult(job.Name, Lower(run.Outcome), run.StartedAt, run.FinishedAt, run.Error, run.Summary);
     }
 

@@ -10,6 +10,6 @@ public sealed class QuartzJobAdapter(JobRegistry registry, JobExecutor executor)
     {
         var job = registry.Find(context.JobDetail.Key.Name)
             ?? throw new JobExecutionException($"No job definition named {context.JobDetail.Key.Name}.");
-        await executor.ExecuteAsync(job, "scheduled", cancellationToken);
+        await executor.ExecuteAsync(job, JobRunContext.ScheduledTrigger, cancellationToken);
     }
 }

@@ -32,7 +32,6 @@ public class AlertConfiguration : IEntityTypeConfiguration<Alert>
         builder.Property(a => a.UpsellOwner).HasMaxLength(Alert.OwnerMaxLength);
         builder.Property(a => a.UpsellNotes).HasMaxLength(Alert.NotesMaxLength);
         builder.Property(a => a.UpsellUpdatedBy).HasMaxLength(Alert.ActorMaxLength);
-        builder.Ignore(a => a.IsUpsellItem);
         builder.HasOne<Company>().WithMany().HasForeignKey(a => a.CompanyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(a => a.Deliveries).WithOne().HasForeignKey(d => d.AlertId).OnDelete(DeleteBehavior.Restrict);
         builder.Navigation(a => a.Deliveries).UsePropertyAccessMode(PropertyAccessMode.Field);
