@@ -56,22 +56,25 @@ public sealed class EnrollmentService(IDbContextFactory<CapacityDbContext> conte
         }
 
         await using var db = await contexts.CreateDbContextAsync(ct);
-        if (await CampaignHeader.LoadAsync(db, actor, campaignId, ct) is null)
+        if (await CampaignHeader.LoadAsync(db, actor, campaignId, ct) is not { } header)
             return DomainError.NotFound(ErrorCodes.CampaignNotFound, $"Campaign {campaignId} was not found.");
 
         var items = new List<BulkEnrollmentItem>(ids.Count);
-        ConsumptionResult? last = null;
         // One outbox row per pool for the whole call, committed with the first accepted item that touched it.
         var requests = new List<AlertEvaluationRequest>();
         var requestedPools = new HashSet<Guid>();
         foreach (var id in ids)
         {
-            last = await EnrollAsync(db, actor, campaignId, id, CapacityKind.Volunteers, requestedPools, ct);
-            items.Add(new BulkEnrollmentItem(id, last.Allowed, last.Existing, last.Code));
-            requests.AddRange(last.AlertRequests);
-            requestedPools.UnionWith(last.AlertRequests.Select(r => r.PoolId));
+            // The header is reused across items and reloaded only when an item finds the campaign relinked;
+            // bulk mode skips building each item's full result (only Allowed / Existing / Code are kept).
+            var (item, current) = await EnrollAsync(db, actor, campaignId, header, id, CapacityKind.Volunteers, requestedPools, fullResult: false, ct);
+            if (current is not null) header = current;
+            items.Add(new BulkEnrollmentItem(id, item.Allowed, item.Existing, item.Code));
+            requests.AddRange(item.AlertRequests);
+            requestedPools.UnionWith(item.AlertRequests.Select(r => r.PoolId));
         }
-        var pools = last?.Pools ?? [];
+        // Usage after the last item, read once.
+        var pools = await PoolsAfterAsync(db, campaignId, CapacityKind.Volunteers, ct);
         return new BulkEnrollmentResult(
             items.Count(i => i.Allowed && !i.Existing),
             items.Count(i => i.Existing),
@@ -88,23 +91,30 @@ public sealed class EnrollmentService(IDbContextFactory<CapacityDbContext> conte
             return DomainError.Validation(field, $"A {field} is 1 to {VolunteerEnrollment.ExternalIdMaxLength} characters.");
         await using var db = await contexts.CreateDbContextAsync(ct);
         return enroll
-            ? await alerts.WithAlertsAsync(await EnrollAsync(db, actor, campaignId, id, kind, null, ct), ct)
+            ? await alerts.WithAlertsAsync((await EnrollAsync(db, actor, campaignId, null, id, kind, null, fullResult: true, ct)).Result, ct)
             : await ReleaseAsync(db, actor, campaignId, id, kind, ct);
     }
 
-    private async Task<ConsumptionResult> EnrollAsync(CapacityDbContext db, Actor actor, Guid campaignId, string externalId, CapacityKind kind,
-        IReadOnlySet<Guid>? requestedPools, CancellationToken ct)
+    /// <summary>
+    /// One enrollment. <paramref name="header"/>, when given, is the campaign header already loaded by the
+    /// caller; it is used for the first attempt and reloaded only for a retry (e.g. the campaign was
+    /// relinked to another bundle). Header is the header the decision was made on (null when none was
+    /// loaded). Without <paramref name="fullResult"/> (bulk mode) an allowed or existing enrollment
+    /// comes back as Allowed / Existing / AlertRequests only, without reading the rows back.
+    /// </summary>
+    private async Task<(ConsumptionResult Result, CampaignHeader? Header)> EnrollAsync(CapacityDbContext db, Actor actor, Guid campaignId,
+        CampaignHeader? header, string externalId, CapacityKind kind, IReadOnlySet<Guid>? requestedPools, bool fullResult, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var header = await CampaignHeader.LoadAsync(db, actor, campaignId, ct);
-            if (header is null) return ConsumptionResults.CampaignNotFound(campaignId);
+            if (attempt > 1 || header is null) header = await CampaignHeader.LoadAsync(db, actor, campaignId, ct);
+            if (header is null) return (ConsumptionResults.CampaignNotFound(campaignId), null);
             if (kind == CapacityKind.Learners && header.PricingModel != PricingModel.Iaas)
-                return ConsumptionResults.Mismatch(campaignId, "Learners can be enrolled only on iaas campaigns.");
+                return (ConsumptionResults.Mismatch(campaignId, "Learners can be enrolled only on iaas campaigns."), header);
             try
             {
                 // Null: the campaign was relinked to another bundle meanwhile; decide again on fresh data.
-                if (await TryEnrollAsync(db, header, externalId, kind, requestedPools, ct) is { } result) return result;
+                if (await TryEnrollAsync(db, header, externalId, kind, requestedPools, fullResult, ct) is { } result) return (result, header);
             }
             finally
             {
@@ -115,7 +125,7 @@ public sealed class EnrollmentService(IDbContextFactory<CapacityDbContext> conte
     }
 
     private async Task<ConsumptionResult?> TryEnrollAsync(CapacityDbContext db, CampaignHeader header, string externalId, CapacityKind kind,
-        IReadOnlySet<Guid>? requestedPools, CancellationToken ct)
+        IReadOnlySet<Guid>? requestedPools, bool fullResult, CancellationToken ct)
     {
         var bundleId = kind == CapacityKind.Volunteers ? header.BundleId : null;
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
@@ -123,7 +133,7 @@ public sealed class EnrollmentService(IDbContextFactory<CapacityDbContext> conte
             if (await FindActiveAsync(db, header.Id, externalId, kind, ct) is { } already)
             {
                 await tx.CommitAsync(ct);
-                return await ExistingAsync(db, header.Id, bundleId, kind, already, ct);
+                return fullResult ? await ExistingAsync(db, header.Id, bundleId, kind, already, ct) : Decided(header.Id, existing: true, []);
             }
 
             if (bundleId is { } b && await CapacityCounters.TryAddBundleAsync(db, b, 1, ct) == 0)
@@ -155,9 +165,15 @@ public sealed class EnrollmentService(IDbContextFactory<CapacityDbContext> conte
                 await tx.RollbackAsync(ct);
                 db.ChangeTracker.Clear();
                 var winner = await FindActiveAsync(db, header.Id, externalId, kind, ct);
-                return winner is null ? null : await ExistingAsync(db, header.Id, bundleId, kind, winner, ct);
+                if (winner is null) return null;
+                return fullResult ? await ExistingAsync(db, header.Id, bundleId, kind, winner, ct) : Decided(header.Id, existing: true, []);
             }
 
+            if (!fullResult)
+            {
+                await tx.CommitAsync(ct);
+                return Decided(header.Id, existing: false, requests);
+            }
             var (campaign, bundle) = await LoadRowsAsync(db, header.Id, bundleId, ct);
             await tx.CommitAsync(ct);
             return ConsumptionResults.Allowed(campaign, bundle, kind, existing: false) with
@@ -215,11 +231,12 @@ public sealed class EnrollmentService(IDbContextFactory<CapacityDbContext> conte
             return EnrollmentNotFound(header.Id, externalId, kind);
         }
 
-        var status = await db.Campaigns.Where(c => c.Id == header.Id).Select(c => c.Status).FirstAsync(ct);
+        // Read once: the campaign row is not written again below (only the bundle is).
+        var campaign = await db.Campaigns.AsNoTracking().FirstAsync(c => c.Id == header.Id, ct);
         // A closed campaign already gave its places back to the bundle when it closed.
-        if (bundleId is { } bundle && status != CampaignStatus.Closed) await CapacityCounters.AdjustBundleAsync(db, bundle, -1, ct);
+        if (bundleId is { } bundle && campaign.Status != CampaignStatus.Closed) await CapacityCounters.AdjustBundleAsync(db, bundle, -1, ct);
 
-        var (campaign, bundleRow) = await LoadRowsAsync(db, header.Id, bundleId, ct);
+        var bundleRow = bundleId is { } b2 ? await db.Bundles.AsNoTracking().FirstAsync(x => x.Id == b2, ct) : null;
         var enrollment = await FindLatestAsync(db, header.Id, externalId, kind, ct);
         await tx.CommitAsync(ct);
         return ConsumptionResults.Allowed(campaign, bundleRow, kind, existing: false) with { Enrollment = enrollment };
@@ -245,6 +262,19 @@ public sealed class EnrollmentService(IDbContextFactory<CapacityDbContext> conte
     {
         var (campaign, bundle) = await LoadRowsAsync(db, campaignId, bundleId, ct);
         return ConsumptionResults.Allowed(campaign, bundle, kind, existing: true) with { Enrollment = enrollment };
+    }
+
+    /// <summary>A bulk item's outcome without the rows read back: Allowed / Existing and the outbox rows it committed.</summary>
+    private static ConsumptionResult Decided(Guid campaignId, bool existing, IReadOnlyList<AlertEvaluationRequest> requests) =>
+        new(true, existing, 0m, CapacityBand.Normal, null, null) { CampaignId = campaignId, AlertRequests = requests };
+
+    /// <summary>The campaign's pools (and its current bundle's, for volunteers) as they stand now; empty when the campaign is gone.</summary>
+    private static async Task<IReadOnlyList<PoolUsage>> PoolsAfterAsync(CapacityDbContext db, Guid campaignId, CapacityKind kind, CancellationToken ct)
+    {
+        var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == campaignId, ct);
+        if (campaign is null) return [];
+        var bundle = kind == CapacityKind.Volunteers && campaign.BundleId is { } b ? await db.Bundles.AsNoTracking().FirstAsync(x => x.Id == b, ct) : null;
+        return ConsumptionResults.Pools(campaign, bundle, kind);
     }
 
     internal static async Task<(Campaign Campaign, Bundle? Bundle)> LoadRowsAsync(CapacityDbContext db, Guid campaignId, Guid? bundleId,
