@@ -127,6 +127,8 @@ public static class AlertNames
 
     public static bool TryParseStatus(string? text, out AlertStatus value) => TryParse(text, Of, out value);
 
+    public static bool TryParseKind(string? text, out AlertKind value) => TryParse(text, Of, out value);
+
     public static bool TryParseRole(string? text, out AlertRecipients value)
     {
         value = AlertRecipients.None;

@@ -205,6 +205,8 @@ public sealed class AlertEvaluator(IDbContextFactory<CapacityDbContext> contexts
         else if (window.LastRaisedAt > cutoff || window.SnoozedUntil > now) return null;
 
         var alert = Alert.Raise(pool, band, now);
+        // Resolved before the claim: the read needs no lock, and the claim's transaction holds one.
+        var recipients = await AlertRecipientResolver.ResolveAsync(db, band.Recipients, pool.CompanyId, options.Value.SalesMailbox, now, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var claimed = await db.AlertWindows
             .Where(w => w.PoolType == type && w.PoolId == id && w.Measure == measure && w.Threshold == threshold
@@ -217,7 +219,6 @@ public sealed class AlertEvaluator(IDbContextFactory<CapacityDbContext> contexts
             return null;
         }
 
-        var recipients = await AlertRecipientResolver.ResolveAsync(db, band.Recipients, pool.CompanyId, options.Value.SalesMailbox, now, ct);
         alert.AddDeliveries(recipients, now);
         db.Alerts.Add(alert);
         await db.SaveChangesAsync(ct);

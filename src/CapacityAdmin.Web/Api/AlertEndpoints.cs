@@ -170,9 +170,7 @@ public static class AlertEndpoints
     private static Result<AlertKind?> ParseKind(string? kind)
     {
         if (string.IsNullOrWhiteSpace(kind)) return Result<AlertKind?>.Success(null);
-        foreach (var value in Enum.GetValues<AlertKind>())
-            if (string.Equals(AlertNames.Of(value), kind.Trim(), StringComparison.OrdinalIgnoreCase))
-                return Result<AlertKind?>.Success(value);
+        if (AlertNames.TryParseKind(kind, out var value)) return Result<AlertKind?>.Success(value);
         return DomainError.Validation("kind", $"'{kind}' is not an alert kind; use one of {Names<AlertKind>(AlertNames.Of)}.");
     }
 

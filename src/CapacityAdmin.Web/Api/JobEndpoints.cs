@@ -13,8 +13,7 @@ public static class JobEndpoints
 
         group.MapGet("/", async (JobCatalog jobs, CancellationToken ct) =>
                 TypedResults.Ok((await jobs.ListAsync(ct)).Select(j => new { j.Name, j.Schedule, j.LastRunAt, j.LastOutcome, j.NextRunAt })))
-            .RequireAuthorization(p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
-                .RequireRole(Roles.Administrator, Roles.CustomerSuccess, Roles.Sales));
+            .RequireAuthorization(ApiPolicies.StaffRead);
 
         group.MapPost("/{name}/run", async (string name, ClaimsPrincipal user, JobCatalog jobs, CancellationToken ct) =>
                 ApiResults.Ok(await jobs.RunNowAsync(name, user.Identity?.Name ?? "api", ct)))

@@ -14,6 +14,8 @@ public static class ApiPolicies
     public const string Consume = "api:consume";
     /// <summary>Users, API keys, settings and jobs: Administrator.</summary>
     public const string Administer = "api:administer";
+    /// <summary>Staff-only reads (jobs): Administrator, CustomerSuccess, Sales.</summary>
+    public const string StaffRead = "api:staff-read";
     /// <summary>Upsell fields of alerts: Sales, CustomerSuccess, Administrator.</summary>
     public const string Upsell = "api:upsell";
 
@@ -22,6 +24,7 @@ public static class ApiPolicies
         .AddPolicy(Manage, p => ApiKeyWithRoles(p, Roles.Administrator, Roles.CustomerSuccess))
         .AddPolicy(Consume, p => ApiKeyWithRoles(p, Roles.Administrator, Roles.CustomerSuccess, Roles.Integration))
         .AddPolicy(Administer, p => ApiKeyWithRoles(p, Roles.Administrator))
+        .AddPolicy(StaffRead, p => ApiKeyWithRoles(p, Roles.Administrator, Roles.CustomerSuccess, Roles.Sales))
         .AddPolicy(Upsell, p => ApiKeyWithRoles(p, Roles.Administrator, Roles.CustomerSuccess, Roles.Sales));
 
     private static void ApiKeyWithRoles(AuthorizationPolicyBuilder policy, params string[] roles) =>
