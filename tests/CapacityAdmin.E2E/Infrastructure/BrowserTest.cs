@@ -87,7 +87,7 @@ public abstract class BrowserTest(AppFixture app, ITestOutputHelper output)
         foreach (var violation in serious)
         {
             Output.WriteLine($"{violation.Impact}: {violation.Id} {violation.Help} -> " +
-                string.Join(" | ", violation.Nodes.Select(n => string.Join(" ", n.Target.Select(t => t.ToString())))));
+                string.Join(" | ", violation.Nodes.Select(n => n.Target?.ToString())));
         }
         Assert.True(serious.Count == 0,
             $"axe found {serious.Count} serious or critical violation(s) on {page.Url}: " + string.Join(", ", serious.Select(v => v.Id)));
