@@ -715,6 +715,32 @@ namespace CapacityAdmin.Migrations.SqlServer.Migrations
                     b.ToTable("Companies", (string)null);
                 });
 
+            modelBuilder.Entity("CapacityAdmin.Domain.Forecasts.PoolRefusalDay", b =>
+                {
+                    b.Property<string>("PoolType")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<Guid>("PoolId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Measure")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Refused")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("PoolType", "PoolId", "Measure", "Day");
+
+                    b.HasIndex("Day", "PoolType", "PoolId");
+
+                    b.ToTable("PoolRefusalDays", (string)null);
+                });
+
             modelBuilder.Entity("CapacityAdmin.Domain.Geography.District", b =>
                 {
                     b.Property<string>("Code")

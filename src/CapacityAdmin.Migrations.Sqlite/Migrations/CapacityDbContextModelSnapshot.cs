@@ -709,6 +709,32 @@ namespace CapacityAdmin.Migrations.Sqlite.Migrations
                     b.ToTable("Companies", (string)null);
                 });
 
+            modelBuilder.Entity("CapacityAdmin.Domain.Forecasts.PoolRefusalDay", b =>
+                {
+                    b.Property<string>("PoolType")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PoolId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Measure")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Refused")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PoolType", "PoolId", "Measure", "Day");
+
+                    b.HasIndex("Day", "PoolType", "PoolId");
+
+                    b.ToTable("PoolRefusalDays", (string)null);
+                });
+
             modelBuilder.Entity("CapacityAdmin.Domain.Geography.District", b =>
                 {
                     b.Property<string>("Code")
