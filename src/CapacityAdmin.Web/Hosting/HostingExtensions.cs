@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
+using MudBlazor.Services;
 using Radzen;
 
 namespace CapacityAdmin.Web.Hosting;
@@ -39,6 +40,7 @@ public static class HostingExtensions
             .SetApplicationName("CapacityAdmin");
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddRadzenComponents();
+        services.AddMudServices();
         services.AddHttpContextAccessor();
         return services;
     }
