@@ -1,6 +1,7 @@
 using CapacityAdmin.Domain.Alerts;
 using CapacityAdmin.Domain.Common;
 using CapacityAdmin.Domain.Data;
+using CapacityAdmin.Domain.Forecasts;
 using CapacityAdmin.Domain.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -61,9 +62,9 @@ public sealed class CreditService(IDbContextFactory<CapacityDbContext> contexts,
             if (refund)
                 return DomainError.Validation("amount",
                     FormattableString.Invariant($"A refund cannot exceed the credits consumed ({current.CreditUsage.ToWhole(current.CreditsConsumedCents):0.00})."));
-            return current.AcceptsConsumption
-                ? ConsumptionResults.Exceeded(current, null, CapacityKind.Credits, cents)
-                : ConsumptionResults.NotAccepting(current, null, CapacityKind.Credits, cents);
+            if (!current.AcceptsConsumption) return ConsumptionResults.NotAccepting(current, null, CapacityKind.Credits, cents);
+            await RefusalCounter.CountCampaignAsync(db, clock, campaignId, CapacityKind.Credits, ct);
+            return ConsumptionResults.Exceeded(current, null, CapacityKind.Credits, cents);
         }
 
         var entry = new CreditLedgerEntry(campaignId, refund ? -cents : cents, activity, key, reason, campaign.CreditsConsumedCents, actor.Name, now);

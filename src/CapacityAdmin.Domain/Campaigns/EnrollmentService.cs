@@ -2,6 +2,7 @@ using CapacityAdmin.Domain.Alerts;
 using CapacityAdmin.Domain.Bundles;
 using CapacityAdmin.Domain.Common;
 using CapacityAdmin.Domain.Data;
+using CapacityAdmin.Domain.Forecasts;
 using CapacityAdmin.Domain.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -241,7 +242,7 @@ public sealed class EnrollmentService(IDbContextFactory<CapacityDbContext> conte
         return ConsumptionResults.Allowed(campaign, bundleRow, kind, existing: false) with { Enrollment = enrollment };
     }
 
-    private static async Task<ConsumptionResult?> RefusalAsync(CapacityDbContext db, CampaignHeader header, CapacityKind kind, bool bundleFull,
+    private async Task<ConsumptionResult?> RefusalAsync(CapacityDbContext db, CampaignHeader header, CapacityKind kind, bool bundleFull,
         CancellationToken ct)
     {
         var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == header.Id, ct);
@@ -251,8 +252,13 @@ public sealed class EnrollmentService(IDbContextFactory<CapacityDbContext> conte
             ? await db.Bundles.AsNoTracking().FirstAsync(x => x.Id == b, ct)
             : null;
         if (!campaign.AcceptsConsumption) return ConsumptionResults.NotAccepting(campaign, bundle, kind, 1);
-        if (bundleFull && bundle is not null && bundle.VolunteersUsed + 1 > bundle.Capacity) return ConsumptionResults.BundleFull(campaign, bundle, 1);
+        if (bundleFull && bundle is not null && bundle.VolunteersUsed + 1 > bundle.Capacity)
+        {
+            await RefusalCounter.CountBundleAsync(db, clock, bundle.Id, ct);
+            return ConsumptionResults.BundleFull(campaign, bundle, 1);
+        }
         if (campaign.MeasureOf(kind).Allows(1)) return null; // Usage fell between the statements; try again.
+        await RefusalCounter.CountCampaignAsync(db, clock, campaign.Id, kind, ct);
         return ConsumptionResults.Exceeded(campaign, bundle, kind, 1);
     }
 
