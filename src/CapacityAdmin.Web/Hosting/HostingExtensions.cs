@@ -108,6 +108,7 @@ public static class HostingExtensions
 
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UsePasswordChangeGate();
         app.UseAntiforgery();
         return app;
     }
