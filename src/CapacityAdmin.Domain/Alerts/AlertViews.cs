@@ -5,7 +5,7 @@ namespace CapacityAdmin.Domain.Alerts;
 
 /// <summary>One delivery of an alert (api-v1.md "Alert".deliveries). <see cref="NextAttemptAt"/> only while pending.</summary>
 public sealed record AlertDeliveryView(Guid Id, AlertRecipients Recipient, string? Address, DeliveryState State, int Attempts, string? LastError,
-    DateTimeOffset? SentAt, DateTimeOffset? NextAttemptAt);
+    DateTimeOffset? SentAt, DateTimeOffset? NextAttemptAt, string? ProviderMessageId = null);
 
 /// <summary>
 /// An alert as the API and UI show it (api-v1.md "Alert"); <see cref="AlertNames"/> gives the
@@ -80,7 +80,7 @@ internal static class AlertViews
             {
                 var visible = internalView || d.Recipient == AlertRecipients.CompanyAdmin;
                 return new AlertDeliveryView(d.Id, d.Recipient, visible ? d.Address : null, d.State, d.Attempts, visible ? d.LastError : null, d.SentAt,
-                    d.State == DeliveryState.Pending ? d.NextAttemptAt : null);
+                    d.State == DeliveryState.Pending ? d.NextAttemptAt : null, visible ? d.ProviderMessageId : null);
             })
             .ToList();
         return new AlertView(a.Id, a.Kind, a.PoolType, a.PoolId, a.PoolName, a.CompanyId, a.Measure, a.Threshold, a.Severity, a.Action,

@@ -274,6 +274,10 @@ namespace CapacityAdmin.Migrations.SqlServer.Migrations
                     b.Property<DateTimeOffset>("NextAttemptAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<string>("ProviderMessageId")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<string>("Recipient")
                         .IsRequired()
                         .HasMaxLength(20)
