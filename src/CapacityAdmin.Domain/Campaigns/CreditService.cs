@@ -38,6 +38,7 @@ public sealed class CreditService(IDbContextFactory<CapacityDbContext> contexts,
         reason = Trimmed(reason);
         if (Validate(amount, activity, key, reason, refund) is { } invalid) return invalid;
         var cents = Credits.ToCents(amount);
+        var fingerprint = key is null ? null : CreditLedgerEntry.Fingerprint(refund, cents, activity, reason);
 
         await using var db = await contexts.CreateDbContextAsync(ct);
         var header = await CampaignHeader.LoadAsync(db, actor, campaignId, ct);
@@ -50,7 +51,7 @@ public sealed class CreditService(IDbContextFactory<CapacityDbContext> contexts,
         if (key is not null && await FindByKeyAsync(db, campaignId, key, ct) is { } first)
         {
             await tx.CommitAsync(ct);
-            return await ReplayAsync(db, campaignId, first, ct);
+            return first.IsSameRequest(fingerprint!) ? await ReplayAsync(db, campaignId, first, ct) : KeyReused(key);
         }
 
         var changed = refund
@@ -84,7 +85,7 @@ public sealed class CreditService(IDbContextFactory<CapacityDbContext> contexts,
             db.ChangeTracker.Clear();
             var winner = await FindByKeyAsync(db, campaignId, key, ct)
                 ?? throw new InvalidOperationException("The idempotency key clashed but no entry holds it.");
-            return await ReplayAsync(db, campaignId, winner, ct);
+            return winner.IsSameRequest(fingerprint!) ? await ReplayAsync(db, campaignId, winner, ct) : KeyReused(key);
         }
         await tx.CommitAsync(ct);
         return ConsumptionResults.Allowed(campaign, null, CapacityKind.Credits, existing: false) with { LedgerEntry = View(entry), AlertRequests = requests };
@@ -104,6 +105,10 @@ public sealed class CreditService(IDbContextFactory<CapacityDbContext> contexts,
             LedgerEntry = View(first),
         };
     }
+
+    /// <summary>api-v1.md "Idempotency keys": another payload or operation under a used key changes nothing.</summary>
+    private static DomainError KeyReused(string key) => DomainError.Conflict(ErrorCodes.IdempotencyKeyReused,
+        $"The idempotency key '{key}' was already used for a different request on this campaign; use a new key for a new request.");
 
     private static Task<CreditLedgerEntry?> FindByKeyAsync(CapacityDbContext db, Guid campaignId, string key, CancellationToken ct) =>
         db.CreditLedgerEntries.AsNoTracking().FirstOrDefaultAsync(e => e.CampaignId == campaignId && e.IdempotencyKey == key, ct);
