@@ -5,8 +5,8 @@ using Xunit.Abstractions;
 namespace CapacityAdmin.E2E;
 
 /// <summary>
-/// The served page must find its scripts and styles: blazor.web.js comes from build/BlazorWebJs.targets,
-/// Radzen's from the package's static web assets. A 404 here means a page that looks right but never
+/// The served page must find its scripts and styles: blazor.web.js from the SDK's assets package,
+/// the UI libraries' from their packages' static web assets. A 404 here means a page that looks right but never
 /// becomes interactive.
 /// </summary>
 public sealed class StaticAssetTests(AppFixture app, ITestOutputHelper output) : BrowserTest(app, output)
@@ -26,6 +26,8 @@ public sealed class StaticAssetTests(AppFixture app, ITestOutputHelper output) :
         Assert.Contains(assets, a => a.EndsWith("/_framework/blazor.web.js", StringComparison.Ordinal));
         Assert.Contains(assets, a => a.EndsWith("/_content/Radzen.Blazor/Radzen.Blazor.js", StringComparison.Ordinal));
         Assert.Contains(assets, a => a.Contains("/_content/Radzen.Blazor/css/", StringComparison.Ordinal));
+        Assert.Contains(assets, a => a.EndsWith("/_content/MudBlazor/MudBlazor.min.css", StringComparison.Ordinal));
+        Assert.Contains(assets, a => a.EndsWith("/_content/MudBlazor/MudBlazor.min.js", StringComparison.Ordinal));
         foreach (var asset in assets)
         {
             var response = await page.APIRequest.GetAsync(asset);

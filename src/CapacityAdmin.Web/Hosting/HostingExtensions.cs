@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
+using MudBlazor.Services;
 using Radzen;
 
 namespace CapacityAdmin.Web.Hosting;
@@ -39,6 +40,7 @@ public static class HostingExtensions
         services.AddDataProtection().PersistKeysToDbContext<CapacityDbContext>().SetApplicationName("CapacityAdmin");
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddRadzenComponents();
+        services.AddMudServices();
         services.AddHttpContextAccessor();
         return services;
     }
@@ -47,7 +49,7 @@ public static class HostingExtensions
     {
         services.AddHealthChecks()
             .AddDbContextCheck<CapacityDbContext>("database")
-            .AddCheck<SchedulerHealthCheck>("scheduler");
+            .AddCheck<JobServerHealthCheck>("scheduler");
         return services;
     }
 
@@ -118,6 +120,7 @@ public static class HostingExtensions
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapCapacityApi();
+        app.MapJobsDashboard();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

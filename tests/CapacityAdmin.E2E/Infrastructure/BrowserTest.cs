@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -71,4 +72,24 @@ public abstract class BrowserTest(AppFixture app, ITestOutputHelper output)
     /// <summary>MainLayout sets data-interactive="true" once the circuit renders: before that, clicks go nowhere.</summary>
     protected static Task WaitForInteractivityAsync(IPage page) =>
         Expect(page.Locator("[data-interactive=\"true\"]")).ToBeAttachedAsync();
+
+    /// <summary>
+    /// Runs axe (WCAG 2.0/2.1 A and AA rules) on the page as it is now and fails on any serious or critical
+    /// violation, listing each with the selectors of the offending elements.
+    /// </summary>
+    protected async Task AssertAccessibleAsync(IPage page)
+    {
+        var results = await page.RunAxe(new Deque.AxeCore.Commons.AxeRunOptions
+        {
+            RunOnly = new Deque.AxeCore.Commons.RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        });
+        var serious = results.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        foreach (var violation in serious)
+        {
+            Output.WriteLine($"{violation.Impact}: {violation.Id} {violation.Help} -> " +
+                string.Join(" | ", violation.Nodes.Select(n => n.Target?.ToString())));
+        }
+        Assert.True(serious.Count == 0,
+            $"axe found {serious.Count} serious or critical violation(s) on {page.Url}: " + string.Join(", ", serious.Select(v => v.Id)));
+    }
 }

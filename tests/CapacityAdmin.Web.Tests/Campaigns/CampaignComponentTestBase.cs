@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using AngleSharp.Dom;
 using Bunit;
@@ -13,6 +12,7 @@ using Microsoft.AspNetCore.Components.RenderTree;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
 using Radzen;
 using Rect = Radzen.Blazor.Rendering.Rect;
 
@@ -20,8 +20,7 @@ namespace CapacityAdmin.Web.Tests.Campaigns;
 
 /// <summary>
 /// bUnit set-up for the campaign pages (see docs/toolchain.md, "bunit"): the real domain services over a fresh,
-/// migrated SQLite file, Radzen's services and JS calls, bunit's authorization double, and the workarounds this
-/// feed needs (an uninitialized HtmlComparer; clicks dispatched by handler id).
+/// migrated SQLite file, Radzen's services and JS calls, bunit's authorization double and MudBlazor's services.
 /// </summary>
 public abstract class CampaignComponentTestBase : BunitContext, IAsyncLifetime
 {
@@ -46,10 +45,7 @@ public abstract class CampaignComponentTestBase : BunitContext, IAsyncLifetime
         Services.AddCapacityDomain(configuration, Path.GetDirectoryName(_database.Path)!);
         Services.AddScoped<CurrentActor>();
         Services.AddRadzenComponents();
-
-        // bunit resolves its internal comparer on every render; AngleSharp.Diffing 1.1.1 is not on the feed.
-        var comparerType = typeof(BunitContext).Assembly.GetType("Bunit.Diffing.HtmlComparer", throwOnError: true)!;
-        Services.AddSingleton(comparerType, RuntimeHelpers.GetUninitializedObject(comparerType));
+        Services.AddMudServices();
 
         JSInterop.Mode = JSRuntimeMode.Loose;
         JSInterop.Setup<Rect>("Radzen.createGauge", _ => true).SetResult(new Rect { Width = 240, Height = 140 });

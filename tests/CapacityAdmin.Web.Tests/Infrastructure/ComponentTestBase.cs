@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using AngleSharp.Dom;
 using Bunit;
@@ -6,38 +5,33 @@ using Bunit.TestDoubles;
 using CapacityAdmin.Web.Auth;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
 using Radzen;
 using Radzen.Blazor.Rendering;
 
 namespace CapacityAdmin.Web.Tests.Infrastructure;
 
 /// <summary>
-/// The one place holding the bUnit workarounds of this toolchain (docs/toolchain.md "bunit"):
+/// The one bUnit set-up for pages:
 /// <list type="bullet">
-/// <item>bunit 2.x resolves <c>Bunit.Diffing.HtmlComparer</c> at every render, but its AngleSharp.Diffing dependency is pruned
-/// (the feed lacks 1.1.1): an uninitialized instance satisfies the lookup. Hence <c>MarkupMatches</c>, <c>Click</c> and
-/// <c>Input</c> are unavailable; assert on text and labels, fire events through the renderer.</item>
-/// <item>Radzen: loose JS interop, and gauges/charts get a measured <see cref="Rect"/>.</item>
+/// <item>MudBlazor's services with loose JS interop (its components call JS for popovers and scrolling).</item>
+/// <item>Radzen (until the last page is ported): gauges/charts get a measured <see cref="Rect"/>.</item>
 /// <item><c>SetRendererInfo(Server, interactive)</c> after every service registration, i.e. just before the first render.</item>
 /// </list>
 /// Tests add their services in the constructor and render with <see cref="RenderInteractive{TComponent}"/>.
 /// </summary>
 public abstract class ComponentTestBase : BunitContext
 {
-    // Internal to bunit, so found by name.
-    private static readonly Type HtmlComparerType = typeof(BunitContext).Assembly.GetType("Bunit.Diffing.HtmlComparer", throwOnError: true)!;
-
     private bool _rendererReady;
 
     protected ComponentTestBase()
     {
-        Services.AddSingleton(HtmlComparerType, RuntimeHelpers.GetUninitializedObject(HtmlComparerType));
-
         JSInterop.Mode = JSRuntimeMode.Loose;
         var measured = new Rect { Left = 0, Top = 0, Width = 600, Height = 300 };
         JSInterop.Setup<Rect>("Radzen.createGauge", _ => true).SetResult(measured);
         JSInterop.Setup<Rect>("Radzen.createChart", _ => true).SetResult(measured);
         Services.AddRadzenComponents();
+        Services.AddMudServices();
 
         Authorization = AddAuthorization();
     }

@@ -81,7 +81,7 @@ public static partial class JsonInputErrors
         if (TargetType().Match(message) is not { Success: true } m) return "";
         var type = AppDomain.CurrentDomain.GetAssemblies()
             .Where(a => a.GetName().Name?.StartsWith("CapacityAdmin", StringComparison.Ordinal) == true)
-            .Select(a => a.GetType(m.Groups[1].Value)).FirstOrDefault(t => t is not null);
+            .Select(a => a.GetType(m.Groups[1].Value.TrimEnd('.'))).FirstOrDefault(t => t is not null);
         if (type is not { IsEnum: true }) return "";
         return "; use one of " + string.Join(", ", Enum.GetNames(type).Select(JsonNamingPolicy.SnakeCaseLower.ConvertName));
     }

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CapacityAdmin.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(CapacityDbContext))]
-    [Migration("20261206105019_HardeningIdempotencyFingerprint")]
-    partial class HardeningIdempotencyFingerprint
+    [Migration("20261206104418_ForecastRefusals")]
+    partial class ForecastRefusals
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -556,10 +556,6 @@ namespace CapacityAdmin.Migrations.Sqlite.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("RequestFingerprint")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
                     b.HasKey("Id");
 
                     b.HasIndex("CampaignId", "CreatedAt");
@@ -714,6 +710,32 @@ namespace CapacityAdmin.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Companies", (string)null);
+                });
+
+            modelBuilder.Entity("CapacityAdmin.Domain.Forecasts.PoolRefusalDay", b =>
+                {
+                    b.Property<string>("PoolType")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PoolId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Measure")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Refused")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PoolType", "PoolId", "Measure", "Day");
+
+                    b.HasIndex("Day", "PoolType", "PoolId");
+
+                    b.ToTable("PoolRefusalDays", (string)null);
                 });
 
             modelBuilder.Entity("CapacityAdmin.Domain.Geography.District", b =>
@@ -1256,23 +1278,6 @@ namespace CapacityAdmin.Migrations.Sqlite.Migrations
                     b.HasIndex("JobName", "StartedAt");
 
                     b.ToTable("JobRuns", (string)null);
-                });
-
-            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("FriendlyName")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Xml")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CapacityAdmin.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(CapacityDbContext))]
-    [Migration("20261206105146_HardeningIdempotencyFingerprint")]
+    [Migration("20261206114702_HardeningIdempotencyFingerprint")]
     partial class HardeningIdempotencyFingerprint
     {
         /// <inheritdoc />
@@ -608,6 +608,8 @@ namespace CapacityAdmin.Migrations.Postgres.Migrations
                         .HasDatabaseName("IX_LearnerEnrollments_Active")
                         .HasFilter("\"Status\" = 'Enrolled'");
 
+                    b.HasIndex("CampaignId", "ReleasedAt");
+
                     b.HasIndex("CampaignId", "Status", "EnrolledAt");
 
                     b.ToTable("LearnerEnrollments", (string)null);
@@ -643,6 +645,8 @@ namespace CapacityAdmin.Migrations.Postgres.Migrations
                         .IsUnique()
                         .HasDatabaseName("IX_VolunteerEnrollments_Active")
                         .HasFilter("\"Status\" = 'Enrolled'");
+
+                    b.HasIndex("CampaignId", "ReleasedAt");
 
                     b.HasIndex("CampaignId", "Status", "EnrolledAt");
 
@@ -719,6 +723,32 @@ namespace CapacityAdmin.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("Companies", (string)null);
+                });
+
+            modelBuilder.Entity("CapacityAdmin.Domain.Forecasts.PoolRefusalDay", b =>
+                {
+                    b.Property<string>("PoolType")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("PoolId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Measure")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Refused")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("PoolType", "PoolId", "Measure", "Day");
+
+                    b.HasIndex("Day", "PoolType", "PoolId");
+
+                    b.ToTable("PoolRefusalDays", (string)null);
                 });
 
             modelBuilder.Entity("CapacityAdmin.Domain.Geography.District", b =>

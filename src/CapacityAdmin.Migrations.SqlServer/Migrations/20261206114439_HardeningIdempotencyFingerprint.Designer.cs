@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CapacityAdmin.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(CapacityDbContext))]
-    [Migration("20261206105040_HardeningIdempotencyFingerprint")]
+    [Migration("20261206114439_HardeningIdempotencyFingerprint")]
     partial class HardeningIdempotencyFingerprint
     {
         /// <inheritdoc />
@@ -609,6 +609,8 @@ namespace CapacityAdmin.Migrations.SqlServer.Migrations
                         .HasDatabaseName("IX_LearnerEnrollments_Active")
                         .HasFilter("\"Status\" = 'Enrolled'");
 
+                    b.HasIndex("CampaignId", "ReleasedAt");
+
                     b.HasIndex("CampaignId", "Status", "EnrolledAt");
 
                     b.ToTable("LearnerEnrollments", (string)null);
@@ -644,6 +646,8 @@ namespace CapacityAdmin.Migrations.SqlServer.Migrations
                         .IsUnique()
                         .HasDatabaseName("IX_VolunteerEnrollments_Active")
                         .HasFilter("\"Status\" = 'Enrolled'");
+
+                    b.HasIndex("CampaignId", "ReleasedAt");
 
                     b.HasIndex("CampaignId", "Status", "EnrolledAt");
 
@@ -720,6 +724,32 @@ namespace CapacityAdmin.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("Companies", (string)null);
+                });
+
+            modelBuilder.Entity("CapacityAdmin.Domain.Forecasts.PoolRefusalDay", b =>
+                {
+                    b.Property<string>("PoolType")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<Guid>("PoolId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Measure")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Refused")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("PoolType", "PoolId", "Measure", "Day");
+
+                    b.HasIndex("Day", "PoolType", "PoolId");
+
+                    b.ToTable("PoolRefusalDays", (string)null);
                 });
 
             modelBuilder.Entity("CapacityAdmin.Domain.Geography.District", b =>
