@@ -61,6 +61,8 @@ public static class AlertSettingsEndpoints
         settings.MapPost("/email/test", async Task<IResult> (TestEmailBody body, TestEmailService email, CancellationToken ct) =>
         {
             if (string.IsNullOrWhiteSpace(body.To)) return ApiProblems.From(DomainError.Validation("to", "to is required."));
+            if (body.To.Trim().Length > AlertDelivery.AddressMaxLength)
+                return ApiProblems.From(DomainError.Validation("to", $"An email address has at most {AlertDelivery.AddressMaxLength} characters."));
             var sent = await email.SendTestAsync(body.To, ct);
             if (sent.IsSuccess) return TypedResults.Ok(new TestEmailResponse(sent.Value.Provider.ToString(), sent.Value.Destination, sent.Value.To));
             return sent.Error.Code == TestEmailService.DeliveryFailed

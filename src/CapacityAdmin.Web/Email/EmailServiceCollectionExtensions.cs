@@ -21,7 +21,8 @@ public static class EmailServiceCollectionExtensions
                     ? Path.Combine(paths.DataDirectory, "mail")
                     : Path.GetFullPath(options.PickupDirectory, paths.DataDirectory);
                 if (string.IsNullOrWhiteSpace(options.LinkBaseUrl))
-                    options.LinkBaseUrl = configuration["App:BaseUrl"] is { Length: > 0 } appUrl ? appUrl : EmailOptions.DefaultLinkBaseUrl;
+                    options.LinkBaseUrl = configuration["App:PublicBaseUrl"] is { Length: > 0 } publicUrl ? publicUrl
+                        : configuration["App:BaseUrl"] is { Length: > 0 } appUrl ? appUrl : EmailOptions.DefaultLinkBaseUrl;
                 options.LinkBaseUrl = options.LinkBaseUrl.Trim();
             })
             .ValidateOnStart();
