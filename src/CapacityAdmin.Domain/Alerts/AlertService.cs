@@ -163,7 +163,7 @@ public sealed class AlertService(IDbContextFactory<CapacityDbContext> contexts, 
         await db.Alerts.Where(a => a.Id == alertId)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.SnoozedUntil, snoozedUntil).SetProperty(a => a.SnoozedAt, now)
                 .SetProperty(a => a.SnoozedBy, by).SetProperty(a => a.SnoozeReason, reason), ct);
-        if (key.Kind == AlertKind.Threshold)
+        if (key.Kind is AlertKind.Threshold or AlertKind.Forecast)
             await db.AlertWindows.Where(w => w.PoolType == key.PoolType && w.PoolId == key.PoolId && w.Measure == key.Measure && w.Threshold == key.Threshold)
                 .ExecuteUpdateAsync(s => s.SetProperty(w => w.SnoozedUntil, snoozedUntil), ct);
         await tx.CommitAsync(ct);
