@@ -44,7 +44,10 @@ public sealed record AlertView(
     string? UpsellUpdatedBy,
     DateTimeOffset? UpsellUpdatedAt);
 
-/// <summary>One row of the sales upsell list and its CSV export.</summary>
+/// <summary>
+/// One row of the sales upsell list and its CSV export. <see cref="UtilizationPercent"/> is the figure when the alert was raised
+/// (historical); <see cref="LiveUtilizationPercent"/> is today's, from the same calculation as the gauges (null for level caps).
+/// </summary>
 public sealed record UpsellItemView(
     Guid AlertId,
     AlertKind Kind,
@@ -63,7 +66,8 @@ public sealed record UpsellItemView(
     string? Notes,
     string? UpdatedBy,
     DateTimeOffset? UpdatedAt,
-    string Message);
+    string Message,
+    decimal? LiveUtilizationPercent = null);
 
 internal static class AlertViews
 {
@@ -90,8 +94,8 @@ internal static class AlertViews
             internalView ? a.UpsellUpdatedBy : null, internalView ? a.UpsellUpdatedAt : null);
     }
 
-    public static UpsellItemView Upsell(Alert a, string? companyName, DateTimeOffset now) =>
+    public static UpsellItemView Upsell(Alert a, string? companyName, DateTimeOffset now, decimal? live = null) =>
         new(a.Id, a.Kind, a.CompanyId, companyName, a.PoolType, a.PoolId, a.PoolName, a.PoolType == PoolType.Campaign ? a.PoolId : null,
             a.UtilizationPercent, a.Threshold, a.CreatedAt, now - a.CreatedAt, a.UpsellStatus ?? UpsellStatus.New, a.UpsellOwner, a.UpsellNotes,
-            a.UpsellUpdatedBy, a.UpsellUpdatedAt, a.Message);
+            a.UpsellUpdatedBy, a.UpsellUpdatedAt, a.Message, live);
 }
