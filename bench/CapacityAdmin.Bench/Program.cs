@@ -1,16 +1,14 @@
-using System.Diagnostics;
-using CapacityAdmin.Domain.Campaigns;
-using CapacityAdmin.Domain.Companies;
+using CapacityAdmin.Bench;
 using CapacityAdmin.Domain.Data;
-using CapacityAdmin.Domain.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-// Enrollment throughput through the real domain service, racing for a limited campaign.
+// Consumption throughput through the real domain services, racing for a limited campaign, next to a raw-ADO
+// transaction of the same shape on the same database in the same run (the ratio is what to compare across runs).
 // dotnet run -c Release --project bench/CapacityAdmin.Bench -- [--provider Sqlite|Postgres] [--connection CS]
-//     [--requests 4000] [--parallel 16]
-var options = Options.Parse(args);
+//     [--requests 4000] [--parallel 16] [--scenario enroll|credits|all]
+var options = BenchOptions.Parse(args);
 var dataDirectory = Path.Combine(Path.GetTempPath(), $"capacity-bench-{Guid.NewGuid():N}");
 var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
 {
@@ -18,53 +16,50 @@ var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Diction
     [$"ConnectionStrings:{options.Provider}"] = options.ConnectionString,
 }).Build();
 var services = new ServiceCollection().AddLogging().AddCapacityDomain(configuration, dataDirectory).BuildServiceProvider();
+var connectionString = services.GetRequiredService<DatabaseConnectionInfo>().ConnectionString;
 
 var contexts = services.GetRequiredService<IDbContextFactory<CapacityDbContext>>();
 await using (var db = await contexts.CreateDbContextAsync())
     await db.Database.MigrateAsync();
 
-var actor = new Actor("bench", Roles.CustomerSuccess, null);
-var company = await services.GetRequiredService<CompanyService>().CreateAsync(actor, $"Bench {Guid.NewGuid():N}");
-var limit = options.Requests / 2;
-var campaign = await services.GetRequiredService<CampaignService>().CreateAsync(actor,
-    new CreateCampaignRequest(company.Value!.Id, "Bench campaign", PricingModel.Seats, limit, 0, CommittedSeats: limit, OveragePercent: 0m));
-var campaignId = campaign.Value!.CampaignId;
-var enrollments = services.GetRequiredService<EnrollmentService>();
-
-var next = -1;
-var allowed = 0;
-var refused = 0;
-var latencies = new double[options.Requests];
-var clock = Stopwatch.StartNew();
-await Task.WhenAll(Enumerable.Range(0, options.Parallel).Select(_ => Task.Run(async () =>
+var scenarios = new ConsumptionScenarios(services, options, connectionString);
+if (args.Contains("--profile"))
 {
-    int i;
-    while ((i = Interlocked.Increment(ref next)) < options.Requests)
-    {
-        var started = Stopwatch.GetTimestamp();
-        var result = await enrollments.EnrollVolunteerAsync(actor, campaignId, $"v-{i}");
-        latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        if (result.Value?.Allowed == true) Interlocked.Increment(ref allowed); else Interlocked.Increment(ref refused);
-    }
-})));
-clock.Stop();
-
-await using (var db = await contexts.CreateDbContextAsync())
-{
-    var stored = await db.Set<VolunteerEnrollment>().CountAsync(e => e.CampaignId == campaignId && e.Status == EnrollmentStatus.Enrolled);
-    Array.Sort(latencies);
-    Console.WriteLine($"provider={options.Provider} requests={options.Requests} parallel={options.Parallel} limit={limit}");
-    Console.WriteLine($"allowed={allowed} refused={refused} stored={stored} oversold={(stored > limit ? "YES" : "no")}");
-    Console.WriteLine($"throughput={options.Requests / clock.Elapsed.TotalSeconds:F0} req/s  p50={latencies[latencies.Length / 2]:F2} ms  p99={latencies[(int)(latencies.Length * 0.99)]:F2} ms");
+    await scenarios.ProfileAsync();
+    return;
 }
-if (options.Provider == DatabaseProvider.Sqlite) Directory.Delete(dataDirectory, recursive: true);
-
-internal sealed record Options(DatabaseProvider Provider, string? ConnectionString, int Requests, int Parallel)
+foreach (var scenario in options.Scenarios)
 {
-    public static Options Parse(string[] args)
+    var (product, raw) = scenario switch
+    {
+        "enroll" => await scenarios.EnrollAsync(),
+        "credits" => await scenarios.CreditsAsync(),
+        _ => throw new ArgumentException($"Unknown scenario '{scenario}' (enroll, credits)."),
+    };
+    Console.WriteLine($"scenario={scenario} provider={options.Provider} requests={options.Requests} parallel={options.Parallel} limit={product.Limit}");
+    Console.WriteLine($"allowed={product.Allowed} refused={product.Refused} stored={product.Stored} oversold={(product.Stored > product.Limit ? "YES" : "no")}");
+    Console.WriteLine($"throughput={product.Throughput:F0} req/s  p50={product.P50:F2} ms  p99={product.P99:F2} ms");
+    Console.WriteLine($"raw: allowed={raw.Allowed} stored={raw.Stored} oversold={(raw.Stored > raw.Limit ? "YES" : "no")}");
+    Console.WriteLine($"raw throughput={raw.Throughput:F0} req/s  p50={raw.P50:F2} ms  p99={raw.P99:F2} ms");
+    Console.WriteLine($"ratio={product.Throughput / raw.Throughput:F2}");
+    Console.WriteLine(FormattableString.Invariant(
+        $"SUMMARY|{scenario}|{options.Provider}|{product.Throughput:F0}|{product.P50:F2}|{product.P99:F2}|{raw.Throughput:F0}|{raw.P50:F2}|{raw.P99:F2}|{product.Throughput / raw.Throughput:F2}|{(product.Stored > product.Limit || raw.Stored > raw.Limit ? "YES" : "no")}"));
+}
+if (options.Provider == DatabaseProvider.Sqlite)
+{
+    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    Directory.Delete(dataDirectory, recursive: true);
+}
+
+internal sealed record BenchOptions(DatabaseProvider Provider, string? ConnectionString, int Requests, int Parallel, IReadOnlyList<string> Scenarios, int Limit)
+{
+    public static BenchOptions Parse(string[] args)
     {
         string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
         var provider = Enum.Parse<DatabaseProvider>(Value("--provider") ?? "Sqlite", ignoreCase: true);
-        return new Options(provider, Value("--connection"), int.Parse(Value("--requests") ?? "4000"), int.Parse(Value("--parallel") ?? "16"));
+        var scenario = Value("--scenario") ?? "all";
+        var requests = int.Parse(Value("--requests") ?? "4000");
+        return new BenchOptions(provider, Value("--connection"), requests, int.Parse(Value("--parallel") ?? "16"),
+            scenario == "all" ? ["enroll", "credits"] : scenario.Split(','), int.Parse(Value("--limit") ?? (requests / 2).ToString()));
     }
 }

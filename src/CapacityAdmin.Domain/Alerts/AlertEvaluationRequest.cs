@@ -4,8 +4,8 @@ using CapacityAdmin.Domain.Data;
 namespace CapacityAdmin.Domain.Alerts;
 
 /// <summary>
-/// The alert-evaluation outbox: one row per pool an accepted consumption touched (its campaign, and
-/// its bundle when there is one), inserted inside the consumption's own transaction. The service
+/// The alert-evaluation outbox: one row per pool an accepted consumption pushed into a higher threshold
+/// band (its campaign, its bundle), inserted inside the consumption's own transaction. The service
 /// evaluates right after the commit and then deletes its rows; a row that outlives that (the process
 /// died between the commit and the evaluation, or the evaluation failed) is evaluated and deleted by
 /// <see cref="AlertEvaluator.ProcessPendingRequestsAsync"/> (job <c>alert-dispatch</c>, every 30 s).
@@ -29,16 +29,15 @@ public class AlertEvaluationRequest
     public DateTimeOffset CreatedAt { get; private set; }
 
     /// <summary>
-    /// Adds (not yet saved) one request per pool of a consumption: the campaign, and the bundle when
-    /// there is one, skipping pools listed in <paramref name="alreadyRequested"/> (a bulk call writes
-    /// one row per pool, in the first accepted item's transaction).
+    /// Adds (not yet saved) one request per pool a consumption pushed into a higher band (campaign and/or
+    /// bundle pools), skipping pools listed in <paramref name="alreadyRequested"/>.
     /// </summary>
-    internal static List<AlertEvaluationRequest> AddForConsumption(CapacityDbContext db, Guid campaignId, Guid? bundleId, DateTimeOffset now,
+    internal static List<AlertEvaluationRequest> AddForPools(CapacityDbContext db, IReadOnlyList<PoolUsage> pools, DateTimeOffset now,
         IReadOnlySet<Guid>? alreadyRequested = null)
     {
-        var added = new List<AlertEvaluationRequest>(2);
-        if (alreadyRequested?.Contains(campaignId) != true) added.Add(new AlertEvaluationRequest(PoolType.Campaign, campaignId, now));
-        if (bundleId is { } b && alreadyRequested?.Contains(b) != true) added.Add(new AlertEvaluationRequest(PoolType.Bundle, b, now));
+        if (pools.Count == 0) return [];
+        var added = pools.Where(p => alreadyRequested?.Contains(p.PoolId) != true).Select(p => (p.PoolType, p.PoolId)).Distinct()
+            .Select(p => new AlertEvaluationRequest(p.PoolType, p.PoolId, now)).ToList();
         db.AlertEvaluationRequests.AddRange(added);
         return added;
     }

@@ -26,8 +26,11 @@ public sealed record AlertRequestCatchUpResult(int Requests, int PoolsEvaluated,
 /// </para>
 /// </summary>
 public sealed class AlertEvaluator(IDbContextFactory<CapacityDbContext> contexts, TimeProvider clock, IOptions<AlertOptions> options,
-    ILogger<AlertEvaluator> logger, MembershipReportService membershipReport)
+    ILogger<AlertEvaluator> logger, MembershipReportService membershipReport, AlertBandCache? bandCache = null)
 {
+    /// <summary>The bands the consumption paths use: the shared cache, or (without one) a cache of this instance.</summary>
+    internal AlertBandCache Bands { get; } = bandCache ?? new AlertBandCache(clock);
+
     public Task<IReadOnlyList<AlertView>> EvaluateAsync(IReadOnlyList<PoolUsage> pools, CancellationToken ct = default) =>
         EvaluateAsync(pools.Select(AlertPool.From).ToList(), ct);
 
@@ -36,7 +39,7 @@ public sealed class AlertEvaluator(IDbContextFactory<CapacityDbContext> contexts
     {
         if (pools.Count == 0) return [];
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var bands = await ReadBandsAsync(db, ct);
+        var bands = await Bands.GetAsync(db, ct);
         var raised = new List<AlertView>();
         foreach (var pool in pools)
             if (await EvaluateOneAsync(db, pool, bands, ct) is { } alert) raised.Add(alert);
@@ -86,7 +89,7 @@ public sealed class AlertEvaluator(IDbContextFactory<CapacityDbContext> contexts
         try
         {
             await using var db = await contexts.CreateDbContextAsync(ct);
-            var bands = await ReadBandsAsync(db, ct);
+            var bands = await Bands.GetAsync(db, ct);
             foreach (var key in requests.Select(r => (r.PoolType, r.PoolId)).Distinct())
             foreach (var pool in await PoolsOfAsync(db, key.PoolType, key.PoolId, ct))
                 if (await EvaluateOneAsync(db, pool, bands, ct) is { } alert) raised.Add(alert);
@@ -102,10 +105,18 @@ public sealed class AlertEvaluator(IDbContextFactory<CapacityDbContext> contexts
     }
 
     /// <summary>A consumption's result with the alerts its pools raise; a replay (<c>existing</c>) counted nothing and is not evaluated.</summary>
-    internal async Task<Campaigns.ConsumptionResult> WithAlertsAsync(Campaigns.ConsumptionResult result, CancellationToken ct) =>
-        result.Existing || (result.Pools.Count == 0 && result.AlertRequests.Count == 0)
+    /// <remarks>
+    /// An accepted consumption is evaluated only in the pools it pushed into a higher band
+    /// (<see cref="Campaigns.ConsumptionResult.CrossedPools"/>); a refusal in every pool it concerned, against current usage.
+    /// </remarks>
+    internal async Task<Campaigns.ConsumptionResult> WithAlertsAsync(Campaigns.ConsumptionResult result, CancellationToken ct)
+    {
+        if (result.Existing) return result;
+        var pools = result.Allowed ? result.CrossedPools : result.Pools;
+        return pools.Count == 0 && result.AlertRequests.Count == 0
             ? result
-            : result with { Alerts = await EvaluateAfterConsumptionAsync(result.Pools, result.AlertRequests, ct) };
+            : result with { Alerts = await EvaluateAfterConsumptionAsync(pools, result.AlertRequests, ct) };
+    }
 
     /// <summary>
     /// The catch-up of the evaluation outbox (called at the start of each <c>alert-dispatch</c> run):
@@ -207,7 +218,7 @@ public sealed class AlertEvaluator(IDbContextFactory<CapacityDbContext> contexts
         var alert = Alert.Raise(pool, band, now);
         // Resolved before the claim: the read needs no lock, and the claim's transaction holds one.
         var recipients = await AlertRecipientResolver.ResolveAsync(db, band.Recipients, pool.CompanyId, options.Value.SalesMailbox, now, ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.Database.BeginWriteTransactionAsync(ct);
         var claimed = await db.AlertWindows
             .Where(w => w.PoolType == type && w.PoolId == id && w.Measure == measure && w.Threshold == threshold
                 && (w.LastRaisedAt == null || w.LastRaisedAt <= cutoff)

@@ -17,6 +17,15 @@ public static class AlertPolicy
     }
 
     /// <summary>
+    /// True when usage going from <paramref name="usedBefore"/> to <paramref name="usedAfter"/> reaches a band
+    /// higher than the highest one reached before: the only consumptions that need an alert evaluation
+    /// (and its outbox row). Staying inside a band, or falling, crosses nothing; repeats of a band whose
+    /// window has passed are the threshold scan's job.
+    /// </summary>
+    public static bool CrossesUp(decimal usedBefore, decimal usedAfter, decimal limit, decimal hardLimit, IReadOnlyList<AlertBand> bands) =>
+        (HighestBand(usedAfter, limit, hardLimit, bands)?.Rank ?? 0) > (HighestBand(usedBefore, limit, hardLimit, bands)?.Rank ?? 0);
+
+    /// <summary>
     /// A percentage band is reached when used / limit &gt;= min %; the hard-limit band when used &gt;=
     /// the hard limit. Nothing used never reaches a band (so a limit of 0 with no usage is quiet);
     /// usage on a limit of 0 is past every band.

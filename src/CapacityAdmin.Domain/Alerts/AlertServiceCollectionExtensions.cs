@@ -15,6 +15,7 @@ public static class AlertServiceCollectionExtensions
             .Bind(configuration.GetSection(AlertOptions.SectionName))
             .Validate(o => o.Validate().Count == 0, "The Alerts options are invalid: check Alerts:SalesMailbox, MaxAttempts, RetryBaseDelay, RetryMaxDelay, ClaimTimeout, DispatchBatchSize.")
             .ValidateOnStart();
+        services.AddSingleton<AlertBandCache>();
         services.AddScoped<AlertEvaluator>();
         services.AddScoped<AlertScanService>();
         // A factory, so a host without a sender still builds (ValidateOnBuild in Development); resolving

@@ -22,7 +22,7 @@ public sealed record AlertBandSettingInput(string? Threshold, decimal? MinUtiliz
 /// they are. A changed band applies to the next evaluation, including the repeat window of pools
 /// already alerted.
 /// </summary>
-public sealed class AlertSettingsService(IDbContextFactory<CapacityDbContext> contexts, TimeProvider clock)
+public sealed class AlertSettingsService(IDbContextFactory<CapacityDbContext> contexts, TimeProvider clock, AlertBandCache? bandCache = null)
 {
     public static readonly TimeSpan MinRepeatWindow = TimeSpan.FromMinutes(1);
     public static readonly TimeSpan MaxRepeatWindow = TimeSpan.FromDays(30);
@@ -100,6 +100,7 @@ public sealed class AlertSettingsService(IDbContextFactory<CapacityDbContext> co
 
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        bandCache?.Invalidate();
         return Result<IReadOnlyList<AlertBandSettingView>>.Success(await ReadAsync(db, ct));
     }
 

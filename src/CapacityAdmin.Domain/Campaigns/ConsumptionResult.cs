@@ -26,6 +26,9 @@ public sealed record ConsumptionResult(bool Allowed, bool Existing, decimal NewU
     /// <summary>The alert-evaluation outbox rows committed with this consumption; deleted once evaluated (not serialized).</summary>
     internal IReadOnlyList<AlertEvaluationRequest> AlertRequests { get; init; } = [];
 
+    /// <summary>The pools (usage after the call) this accepted consumption pushed into a higher band: the ones evaluated for alerts.</summary>
+    internal IReadOnlyList<PoolUsage> CrossedPools { get; init; } = [];
+
     public CreditLedgerEntryView? LedgerEntry { get; init; }
 
     public static ConsumptionResult NotFound(string code, string reason) => new(false, false, 0m, CapacityBand.Normal, reason, code);

@@ -1,6 +1,7 @@
 using CapacityAdmin.Domain.Alerts;
 using CapacityAdmin.Domain.Common;
 using CapacityAdmin.Domain.Data;
+using CapacityAdmin.Domain.Forecasts;
 using CapacityAdmin.Domain.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -40,54 +41,52 @@ public sealed class CreditService(IDbContextFactory<CapacityDbContext> contexts,
         var cents = Credits.ToCents(amount);
 
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var header = await CampaignHeader.LoadAsync(db, actor, campaignId, ct);
+        await db.Database.OpenConnectionAsync(ct);
+        var header = await CampaignHeader.GetAsync(db, actor, campaignId, ct);
         if (header is null) return ConsumptionResults.CampaignNotFound(campaignId);
         if (header.PricingModel != PricingModel.Credits)
             return ConsumptionResults.Mismatch(campaignId, "Credits can be consumed and refunded only on credits campaigns.");
 
+        var bands = refund ? [] : await alerts.Bands.GetAsync(db, ct);
         var now = clock.GetUtcNow();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (key is not null && await FindByKeyAsync(db, campaignId, key, ct) is { } first)
-        {
-            await tx.CommitAsync(ct);
-            return await ReplayAsync(db, campaignId, first, ct);
-        }
-
-        var changed = refund
-            ? await CapacityCounters.TryRefundCreditsAsync(db, campaignId, cents, ct)
-            : await CapacityCounters.TryAddCreditsAsync(db, campaignId, cents, ct);
-        if (changed == 0)
+        await using var tx = await db.Database.BeginWriteTransactionAsync(ct);
+        var campaign = refund
+            ? await CapacityCounters.TryRefundCreditsReturningAsync(db, campaignId, cents, ct)
+            : await ConsumptionStatements.TryAddAsync(db, campaignId, CapacityKind.Credits, null, cents, ct);
+        if (campaign is null)
         {
             await tx.RollbackAsync(ct);
+            // A replay of a key whose first request used up the credits is still its first result.
+            if (key is not null && await FindByKeyAsync(db, campaignId, key, ct) is { } earlier) return await ReplayAsync(db, campaignId, earlier, ct);
             var current = await db.Campaigns.AsNoTracking().FirstAsync(c => c.Id == campaignId, ct);
             if (refund)
                 return DomainError.Validation("amount",
                     FormattableString.Invariant($"A refund cannot exceed the credits consumed ({current.CreditUsage.ToWhole(current.CreditsConsumedCents):0.00})."));
-            return current.AcceptsConsumption
-                ? ConsumptionResults.Exceeded(current, null, CapacityKind.Credits, cents)
-                : ConsumptionResults.NotAccepting(current, null, CapacityKind.Credits, cents);
+            if (!current.AcceptsConsumption) return ConsumptionResults.NotAccepting(current, null, CapacityKind.Credits, cents);
+            await RefusalCounter.CountCampaignAsync(db, clock, campaignId, CapacityKind.Credits, ct);
+            return ConsumptionResults.Exceeded(current, null, CapacityKind.Credits, cents);
         }
 
-        var campaign = await db.Campaigns.AsNoTracking().FirstAsync(c => c.Id == campaignId, ct);
         var entry = new CreditLedgerEntry(campaignId, refund ? -cents : cents, activity, key, reason, campaign.CreditsConsumedCents, actor.Name, now);
-        db.CreditLedgerEntries.Add(entry);
-        // A consumption commits its alert-evaluation outbox row with it; a refund only lowers usage and needs none.
-        var requests = refund ? [] : AlertEvaluationRequest.AddForConsumption(db, campaignId, null, now);
-        try
+        // The idempotency key's unique index decides a replay (or a racing twin): nothing inserted, our count rolls back.
+        if (await ConsumptionStatements.TryInsertLedgerEntryAsync(db, entry, ct) == 0)
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (key is not null && DbErrors.IsUniqueViolation(e))
-        {
-            // A racing request with the same key won; answer with its result, our count rolls back.
             await tx.RollbackAsync(ct);
-            db.ChangeTracker.Clear();
-            var winner = await FindByKeyAsync(db, campaignId, key, ct)
+            var winner = await FindByKeyAsync(db, campaignId, key!, ct)
                 ?? throw new InvalidOperationException("The idempotency key clashed but no entry holds it.");
             return await ReplayAsync(db, campaignId, winner, ct);
         }
+        // A consumption commits an alert-evaluation outbox row only when it pushes usage into a higher band;
+        // a refund only lowers usage and needs none.
+        var crossed = refund ? [] : BandCrossing.Crossed(ConsumptionResults.Pools(campaign, null, CapacityKind.Credits), Credits.FromCents(cents), bands);
+        var requests = AlertEvaluationRequest.AddForPools(db, crossed, now);
+        if (requests.Count > 0) await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return ConsumptionResults.Allowed(campaign, null, CapacityKind.Credits, existing: false) with { LedgerEntry = View(entry), AlertRequests = requests };
+        db.ChangeTracker.Clear();
+        return ConsumptionResults.Allowed(campaign, null, CapacityKind.Credits, existing: false) with
+        {
+            LedgerEntry = View(entry), AlertRequests = requests, CrossedPools = crossed,
+        };
     }
 
     /// <summary>The first result of a key: its utilization as recorded with the entry, against the current allocation.</summary>

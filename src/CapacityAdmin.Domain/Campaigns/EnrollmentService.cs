@@ -2,6 +2,7 @@ using CapacityAdmin.Domain.Alerts;
 using CapacityAdmin.Domain.Bundles;
 using CapacityAdmin.Domain.Common;
 using CapacityAdmin.Domain.Data;
+using CapacityAdmin.Domain.Forecasts;
 using CapacityAdmin.Domain.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -56,13 +57,15 @@ public sealed class EnrollmentService(IDbContextFactory<CapacityDbContext> conte
         }
 
         await using var db = await contexts.CreateDbContextAsync(ct);
-        if (await CampaignHeader.LoadAsync(db, actor, campaignId, ct) is not { } header)
+        await db.Database.OpenConnectionAsync(ct);
+        if (await CampaignHeader.GetAsync(db, actor, campaignId, ct) is not { } header)
             return DomainError.NotFound(ErrorCodes.CampaignNotFound, $"Campaign {campaignId} was not found.");
 
         var items = new List<BulkEnrollmentItem>(ids.Count);
-        // One outbox row per pool for the whole call, committed with the first accepted item that touched it.
+        // One outbox row per pool for the whole call, committed with the first accepted item that crossed a band in it.
         var requests = new List<AlertEvaluationRequest>();
         var requestedPools = new HashSet<Guid>();
+        var crossedPools = new HashSet<Guid>();
         foreach (var id in ids)
         {
             // The header is reused across items and reloaded only when an item finds the campaign relinked;
@@ -72,14 +75,18 @@ public sealed class EnrollmentService(IDbContextFactory<CapacityDbContext> conte
             items.Add(new BulkEnrollmentItem(id, item.Allowed, item.Existing, item.Code));
             requests.AddRange(item.AlertRequests);
             requestedPools.UnionWith(item.AlertRequests.Select(r => r.PoolId));
+            crossedPools.UnionWith(item.CrossedPools.Select(p => p.PoolId));
         }
-        // Usage after the last item, read once.
+        // Usage after the last item, read once; evaluated once: the pools an item pushed into a higher band,
+        // or every pool when an item was refused (a refusal is evaluated against current usage, as a single one is).
         var pools = await PoolsAfterAsync(db, campaignId, CapacityKind.Volunteers, ct);
+        var refused = items.Count(i => !i.Allowed);
+        var evaluate = refused > 0 ? pools : pools.Where(p => crossedPools.Contains(p.PoolId)).ToList();
         return new BulkEnrollmentResult(
             items.Count(i => i.Allowed && !i.Existing),
             items.Count(i => i.Existing),
-            items.Count(i => !i.Allowed),
-            items) { Pools = pools, Alerts = await alerts.EvaluateAfterConsumptionAsync(pools, requests, ct) };
+            refused,
+            items) { Pools = pools, Alerts = await alerts.EvaluateAfterConsumptionAsync(evaluate, requests, ct) };
     }
 
     private async Task<Result<ConsumptionResult>> RunAsync(Actor actor, Guid campaignId, string? externalId, CapacityKind kind, bool enroll,
@@ -90,6 +97,8 @@ public sealed class EnrollmentService(IDbContextFactory<CapacityDbContext> conte
         if (NormalizeId(externalId) is not { } id)
             return DomainError.Validation(field, $"A {field} is 1 to {VolunteerEnrollment.ExternalIdMaxLength} characters.");
         await using var db = await contexts.CreateDbContextAsync(ct);
+        // One connection for the whole call (reads, transaction, refusal reads), not one per statement.
+        await db.Database.OpenConnectionAsync(ct);
         return enroll
             ? await alerts.WithAlertsAsync((await EnrollAsync(db, actor, campaignId, null, id, kind, null, fullResult: true, ct)).Result, ct)
             : await ReleaseAsync(db, actor, campaignId, id, kind, ct);
@@ -107,7 +116,8 @@ public sealed class EnrollmentService(IDbContextFactory<CapacityDbContext> conte
     {
         for (var attempt = 1; ; attempt++)
         {
-            if (attempt > 1 || header is null) header = await CampaignHeader.LoadAsync(db, actor, campaignId, ct);
+            header = attempt > 1 ? await CampaignHeader.LoadAsync(db, actor, campaignId, ct)
+                : header ?? await CampaignHeader.GetAsync(db, actor, campaignId, ct);
             if (header is null) return (ConsumptionResults.CampaignNotFound(campaignId), null);
             if (kind == CapacityKind.Learners && header.PricingModel != PricingModel.Iaas)
                 return (ConsumptionResults.Mismatch(campaignId, "Learners can be enrolled only on iaas campaigns."), header);
@@ -124,64 +134,54 @@ public sealed class EnrollmentService(IDbContextFactory<CapacityDbContext> conte
         }
     }
 
+    /// <summary>
+    /// One attempt, one transaction: the enrollment insert (the filtered unique index answers a
+    /// re-enrollment: nothing inserted), then the bundle and campaign counters (bundle first, the global
+    /// lock order), each a conditional UPDATE returning the row after the write. The alert outbox row is
+    /// written only for a pool whose new counter crosses into a higher band, decided here from the
+    /// returned counters. Null: the campaign was relinked, or the enrollment released, meanwhile.
+    /// </summary>
     private async Task<ConsumptionResult?> TryEnrollAsync(CapacityDbContext db, CampaignHeader header, string externalId, CapacityKind kind,
         IReadOnlySet<Guid>? requestedPools, bool fullResult, CancellationToken ct)
     {
         var bundleId = kind == CapacityKind.Volunteers ? header.BundleId : null;
-        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        var bands = await alerts.Bands.GetAsync(db, ct);
+        var now = clock.GetUtcNow();
+        await using var tx = await db.Database.BeginWriteTransactionAsync(ct);
+        if (await ConsumptionStatements.TryInsertEnrollmentAsync(db, kind, header.Id, externalId, now, ct) == 0)
         {
-            if (await FindActiveAsync(db, header.Id, externalId, kind, ct) is { } already)
-            {
-                await tx.CommitAsync(ct);
-                return fullResult ? await ExistingAsync(db, header.Id, bundleId, kind, already, ct) : Decided(header.Id, existing: true, []);
-            }
-
-            if (bundleId is { } b && await CapacityCounters.TryAddBundleAsync(db, b, 1, ct) == 0)
-            {
-                await tx.RollbackAsync(ct);
-                return await RefusalAsync(db, header, kind, bundleFull: true, ct);
-            }
-            var added = kind == CapacityKind.Volunteers
-                ? await CapacityCounters.TryAddVolunteersAsync(db, header.Id, bundleId, 1, ct)
-                : await CapacityCounters.TryAddLearnersAsync(db, header.Id, 1, ct);
-            if (added == 0)
-            {
-                await tx.RollbackAsync(ct);
-                return await RefusalAsync(db, header, kind, bundleFull: false, ct);
-            }
-
-            var now = clock.GetUtcNow();
-            if (kind == CapacityKind.Volunteers) db.VolunteerEnrollments.Add(new VolunteerEnrollment(header.Id, externalId, now));
-            else db.LearnerEnrollments.Add(new LearnerEnrollment(header.Id, externalId, now));
-            // The alert-evaluation outbox row(s), committed with the consumption or not at all.
-            var requests = AlertEvaluationRequest.AddForConsumption(db, header.Id, bundleId, now, requestedPools);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
-            {
-                // A racing request enrolled the same id first; its row is the answer, and our counts roll back.
-                await tx.RollbackAsync(ct);
-                db.ChangeTracker.Clear();
-                var winner = await FindActiveAsync(db, header.Id, externalId, kind, ct);
-                if (winner is null) return null;
-                return fullResult ? await ExistingAsync(db, header.Id, bundleId, kind, winner, ct) : Decided(header.Id, existing: true, []);
-            }
-
-            if (!fullResult)
-            {
-                await tx.CommitAsync(ct);
-                return Decided(header.Id, existing: false, requests);
-            }
-            var (campaign, bundle) = await LoadRowsAsync(db, header.Id, bundleId, ct);
-            await tx.CommitAsync(ct);
-            return ConsumptionResults.Allowed(campaign, bundle, kind, existing: false) with
-            {
-                Enrollment = new EnrollmentView(externalId, EnrollmentStatus.Enrolled, now, null),
-                AlertRequests = requests,
-            };
+            await tx.RollbackAsync(ct);
+            var already = await FindActiveAsync(db, header.Id, externalId, kind, ct);
+            if (already is null) return null;
+            return fullResult ? await ExistingAsync(db, header.Id, kind, already, ct) : Decided(header.Id, existing: true, [], []);
         }
+
+        Bundle? bundle = null;
+        if (bundleId is { } b && (bundle = await ConsumptionStatements.TryAddBundleAsync(db, b, 1, ct)) is null)
+        {
+            await tx.RollbackAsync(ct);
+            return await RefusalAsync(db, header, kind, bundleFull: true, ct);
+        }
+        if (await ConsumptionStatements.TryAddAsync(db, header.Id, kind, bundleId, 1, ct) is not { } campaign)
+        {
+            await tx.RollbackAsync(ct);
+            return await RefusalAsync(db, header, kind, bundleFull: false, ct);
+        }
+
+        var pools = ConsumptionResults.Pools(campaign, bundle, kind);
+        var crossed = BandCrossing.Crossed(pools, 1m, bands);
+        // The alert-evaluation outbox row(s), committed with the consumption or not at all.
+        var requests = AlertEvaluationRequest.AddForPools(db, crossed, now, requestedPools);
+        if (requests.Count > 0) await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+        if (!fullResult) return Decided(header.Id, existing: false, requests, crossed);
+        return ConsumptionResults.Allowed(campaign, bundle, kind, existing: false) with
+        {
+            Enrollment = new EnrollmentView(externalId, EnrollmentStatus.Enrolled, now, null),
+            AlertRequests = requests,
+            CrossedPools = crossed,
+        };
     }
 
     private async Task<ConsumptionResult> ReleaseAsync(CapacityDbContext db, Actor actor, Guid campaignId, string externalId, CapacityKind kind,
@@ -203,7 +203,7 @@ public sealed class EnrollmentService(IDbContextFactory<CapacityDbContext> conte
     {
         var bundleId = kind == CapacityKind.Volunteers ? header.BundleId : null;
         var now = clock.GetUtcNow();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.Database.BeginWriteTransactionAsync(ct);
         // Same lock order as enrolling: bundle, campaign, enrollment row.
         if (bundleId is { } b) await CapacityCounters.LockBundleAsync(db, b, ct);
         var removed = kind == CapacityKind.Volunteers
@@ -242,7 +242,7 @@ public sealed class EnrollmentService(IDbContextFactory<CapacityDbContext> conte
         return ConsumptionResults.Allowed(campaign, bundleRow, kind, existing: false) with { Enrollment = enrollment };
     }
 
-    private static async Task<ConsumptionResult?> RefusalAsync(CapacityDbContext db, CampaignHeader header, CapacityKind kind, bool bundleFull,
+    private async Task<ConsumptionResult?> RefusalAsync(CapacityDbContext db, CampaignHeader header, CapacityKind kind, bool bundleFull,
         CancellationToken ct)
     {
         var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == header.Id, ct);
@@ -252,21 +252,29 @@ public sealed class EnrollmentService(IDbContextFactory<CapacityDbContext> conte
             ? await db.Bundles.AsNoTracking().FirstAsync(x => x.Id == b, ct)
             : null;
         if (!campaign.AcceptsConsumption) return ConsumptionResults.NotAccepting(campaign, bundle, kind, 1);
-        if (bundleFull && bundle is not null && bundle.VolunteersUsed + 1 > bundle.Capacity) return ConsumptionResults.BundleFull(campaign, bundle, 1);
+        if (bundleFull && bundle is not null && bundle.VolunteersUsed + 1 > bundle.Capacity)
+        {
+            await RefusalCounter.CountBundleAsync(db, clock, bundle.Id, ct);
+            return ConsumptionResults.BundleFull(campaign, bundle, 1);
+        }
         if (campaign.MeasureOf(kind).Allows(1)) return null; // Usage fell between the statements; try again.
+        await RefusalCounter.CountCampaignAsync(db, clock, campaign.Id, kind, ct);
         return ConsumptionResults.Exceeded(campaign, bundle, kind, 1);
     }
 
-    private static async Task<ConsumptionResult> ExistingAsync(CapacityDbContext db, Guid campaignId, Guid? bundleId, CapacityKind kind,
+    private static async Task<ConsumptionResult> ExistingAsync(CapacityDbContext db, Guid campaignId, CapacityKind kind,
         EnrollmentView enrollment, CancellationToken ct)
     {
-        var (campaign, bundle) = await LoadRowsAsync(db, campaignId, bundleId, ct);
+        // The campaign's current bundle (the header's may be a cached one from before a relink).
+        var campaign = await db.Campaigns.AsNoTracking().FirstAsync(c => c.Id == campaignId, ct);
+        var bundle = kind == CapacityKind.Volunteers && campaign.BundleId is { } b ? await db.Bundles.AsNoTracking().FirstAsync(x => x.Id == b, ct) : null;
         return ConsumptionResults.Allowed(campaign, bundle, kind, existing: true) with { Enrollment = enrollment };
     }
 
     /// <summary>A bulk item's outcome without the rows read back: Allowed / Existing and the outbox rows it committed.</summary>
-    private static ConsumptionResult Decided(Guid campaignId, bool existing, IReadOnlyList<AlertEvaluationRequest> requests) =>
-        new(true, existing, 0m, CapacityBand.Normal, null, null) { CampaignId = campaignId, AlertRequests = requests };
+    private static ConsumptionResult Decided(Guid campaignId, bool existing, IReadOnlyList<AlertEvaluationRequest> requests,
+        IReadOnlyList<PoolUsage> crossed) =>
+        new(true, existing, 0m, CapacityBand.Normal, null, null) { CampaignId = campaignId, AlertRequests = requests, CrossedPools = crossed };
 
     /// <summary>The campaign's pools (and its current bundle's, for volunteers) as they stand now; empty when the campaign is gone.</summary>
     private static async Task<IReadOnlyList<PoolUsage>> PoolsAfterAsync(CapacityDbContext db, Guid campaignId, CapacityKind kind, CancellationToken ct)
@@ -275,14 +283,6 @@ public sealed class EnrollmentService(IDbContextFactory<CapacityDbContext> conte
         if (campaign is null) return [];
         var bundle = kind == CapacityKind.Volunteers && campaign.BundleId is { } b ? await db.Bundles.AsNoTracking().FirstAsync(x => x.Id == b, ct) : null;
         return ConsumptionResults.Pools(campaign, bundle, kind);
-    }
-
-    internal static async Task<(Campaign Campaign, Bundle? Bundle)> LoadRowsAsync(CapacityDbContext db, Guid campaignId, Guid? bundleId,
-        CancellationToken ct)
-    {
-        var campaign = await db.Campaigns.AsNoTracking().FirstAsync(c => c.Id == campaignId, ct);
-        var bundle = bundleId is { } b ? await db.Bundles.AsNoTracking().FirstAsync(x => x.Id == b, ct) : null;
-        return (campaign, bundle);
     }
 
     private static Task<EnrollmentView?> FindActiveAsync(CapacityDbContext db, Guid campaignId, string externalId, CapacityKind kind,

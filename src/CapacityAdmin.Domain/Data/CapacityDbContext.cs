@@ -38,6 +38,7 @@ public class CapacityDbContext(DbContextOptions<CapacityDbContext> options) : Id
     public DbSet<Alerts.AlertWindow> AlertWindows => Set<Alerts.AlertWindow>();
     public DbSet<Alerts.AlertBandSetting> AlertBandSettings => Set<Alerts.AlertBandSetting>();
     public DbSet<Alerts.AlertEvaluationRequest> AlertEvaluationRequests => Set<Alerts.AlertEvaluationRequest>();
+    public DbSet<Forecasts.PoolRefusalDay> PoolRefusalDays => Set<Forecasts.PoolRefusalDay>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -22,7 +22,10 @@ public static class DomainServiceCollectionExtensions
         var options = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = ResolveConnectionString(configuration, options.Provider, dataDirectory);
 
-        services.AddDbContextFactory<CapacityDbContext>(b => DbContextOptionsConfigurator.Configure(b, options.Provider, connectionString));
+        // Pooled: a context is reset and reused instead of built per operation (the hot paths create one per call).
+        services.AddPooledDbContextFactory<CapacityDbContext>(b => DbContextOptionsConfigurator.Configure(b, options.Provider, connectionString));
+        // Identity's stores and the health check take a scoped context: one from the pool, returned with the scope.
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<CapacityDbContext>>().CreateDbContext());
         services.AddSingleton(new DatabaseConnectionInfo(options.Provider, connectionString));
         services.AddSingleton(TimeProvider.System);
 
@@ -33,6 +36,8 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<CreditService>();
         services.AddScoped<CapacityQueryService>();
         services.AddScoped<BundleService>();
+        services.AddScoped<Dashboards.DashboardService>();
+        services.AddScoped<Forecasts.ForecastService>();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DemoDataSeeder>();

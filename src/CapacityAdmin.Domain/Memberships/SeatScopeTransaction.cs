@@ -58,7 +58,7 @@ public static class SeatScopeTransaction
                 db.ChangeTracker.Clear();
             }
 
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await using var tx = await db.Database.BeginWriteTransactionAsync(ct);
             await SeatScopeLocker.AcquireAsync(db, locked, ct);
 
             var fresh = await plan(db, ct);

@@ -601,6 +601,8 @@ namespace CapacityAdmin.Migrations.Postgres.Migrations
                         .HasDatabaseName("IX_LearnerEnrollments_Active")
                         .HasFilter("\"Status\" = 'Enrolled'");
 
+                    b.HasIndex("CampaignId", "ReleasedAt");
+
                     b.HasIndex("CampaignId", "Status", "EnrolledAt");
 
                     b.ToTable("LearnerEnrollments", (string)null);
@@ -636,6 +638,8 @@ namespace CapacityAdmin.Migrations.Postgres.Migrations
                         .IsUnique()
                         .HasDatabaseName("IX_VolunteerEnrollments_Active")
                         .HasFilter("\"Status\" = 'Enrolled'");
+
+                    b.HasIndex("CampaignId", "ReleasedAt");
 
                     b.HasIndex("CampaignId", "Status", "EnrolledAt");
 
@@ -712,6 +716,32 @@ namespace CapacityAdmin.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("Companies", (string)null);
+                });
+
+            modelBuilder.Entity("CapacityAdmin.Domain.Forecasts.PoolRefusalDay", b =>
+                {
+                    b.Property<string>("PoolType")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("PoolId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Measure")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Refused")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("PoolType", "PoolId", "Measure", "Day");
+
+                    b.HasIndex("Day", "PoolType", "PoolId");
+
+                    b.ToTable("PoolRefusalDays", (string)null);
                 });
 
             modelBuilder.Entity("CapacityAdmin.Domain.Geography.District", b =>
@@ -870,6 +900,9 @@ namespace CapacityAdmin.Migrations.Postgres.Migrations
 
                     b.Property<DateTimeOffset?>("LockoutEnd")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)

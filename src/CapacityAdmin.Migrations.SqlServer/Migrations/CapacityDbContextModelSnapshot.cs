@@ -602,6 +602,8 @@ namespace CapacityAdmin.Migrations.SqlServer.Migrations
                         .HasDatabaseName("IX_LearnerEnrollments_Active")
                         .HasFilter("\"Status\" = 'Enrolled'");
 
+                    b.HasIndex("CampaignId", "ReleasedAt");
+
                     b.HasIndex("CampaignId", "Status", "EnrolledAt");
 
                     b.ToTable("LearnerEnrollments", (string)null);
@@ -637,6 +639,8 @@ namespace CapacityAdmin.Migrations.SqlServer.Migrations
                         .IsUnique()
                         .HasDatabaseName("IX_VolunteerEnrollments_Active")
                         .HasFilter("\"Status\" = 'Enrolled'");
+
+                    b.HasIndex("CampaignId", "ReleasedAt");
 
                     b.HasIndex("CampaignId", "Status", "EnrolledAt");
 
@@ -713,6 +717,32 @@ namespace CapacityAdmin.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("Companies", (string)null);
+                });
+
+            modelBuilder.Entity("CapacityAdmin.Domain.Forecasts.PoolRefusalDay", b =>
+                {
+                    b.Property<string>("PoolType")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<Guid>("PoolId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Measure")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Refused")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("PoolType", "PoolId", "Measure", "Day");
+
+                    b.HasIndex("Day", "PoolType", "PoolId");
+
+                    b.ToTable("PoolRefusalDays", (string)null);
                 });
 
             modelBuilder.Entity("CapacityAdmin.Domain.Geography.District", b =>
@@ -871,6 +901,9 @@ namespace CapacityAdmin.Migrations.SqlServer.Migrations
 
                     b.Property<DateTimeOffset?>("LockoutEnd")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("bit");
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)

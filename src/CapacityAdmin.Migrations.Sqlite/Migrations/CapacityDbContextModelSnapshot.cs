@@ -596,6 +596,8 @@ namespace CapacityAdmin.Migrations.Sqlite.Migrations
                         .HasDatabaseName("IX_LearnerEnrollments_Active")
                         .HasFilter("\"Status\" = 'Enrolled'");
 
+                    b.HasIndex("CampaignId", "ReleasedAt");
+
                     b.HasIndex("CampaignId", "Status", "EnrolledAt");
 
                     b.ToTable("LearnerEnrollments", (string)null);
@@ -631,6 +633,8 @@ namespace CapacityAdmin.Migrations.Sqlite.Migrations
                         .IsUnique()
                         .HasDatabaseName("IX_VolunteerEnrollments_Active")
                         .HasFilter("\"Status\" = 'Enrolled'");
+
+                    b.HasIndex("CampaignId", "ReleasedAt");
 
                     b.HasIndex("CampaignId", "Status", "EnrolledAt");
 
@@ -707,6 +711,32 @@ namespace CapacityAdmin.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Companies", (string)null);
+                });
+
+            modelBuilder.Entity("CapacityAdmin.Domain.Forecasts.PoolRefusalDay", b =>
+                {
+                    b.Property<string>("PoolType")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PoolId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Measure")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Refused")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PoolType", "PoolId", "Measure", "Day");
+
+                    b.HasIndex("Day", "PoolType", "PoolId");
+
+                    b.ToTable("PoolRefusalDays", (string)null);
                 });
 
             modelBuilder.Entity("CapacityAdmin.Domain.Geography.District", b =>
@@ -864,6 +894,9 @@ namespace CapacityAdmin.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("LockoutEnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("MustChangePassword")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("NormalizedEmail")

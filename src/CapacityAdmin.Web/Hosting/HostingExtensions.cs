@@ -49,7 +49,7 @@ public static class HostingExtensions
     {
         services.AddHealthChecks()
             .AddDbContextCheck<CapacityDbContext>("database")
-            .AddCheck<SchedulerHealthCheck>("scheduler");
+            .AddCheck<JobServerHealthCheck>("scheduler");
         return services;
     }
 
@@ -108,6 +108,7 @@ public static class HostingExtensions
 
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UsePasswordChangeGate();
         app.UseAntiforgery();
         return app;
     }
@@ -119,6 +120,7 @@ public static class HostingExtensions
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapCapacityApi();
+        app.MapJobsDashboard();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -1,8 +1,9 @@
 using CapacityAdmin.Domain.Common;
 using CapacityAdmin.Domain.Data;
 using CapacityAdmin.Domain.Operations;
+using Hangfire;
+using Hangfire.Storage;
 using Microsoft.EntityFrameworkCore;
-using Quartz;
 
 namespace CapacityAdmin.Web.Jobs;
 
@@ -10,21 +11,27 @@ public sealed record JobStatus(string Name, string Schedule, bool Scheduled, Dat
 
 public sealed record JobRunResult(string Name, string Outcome, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, string? Error, string? Summary);
 
-/// <summary>What the jobs page and <c>/api/v1/jobs</c> show: schedules from Quartz, last runs from the database.</summary>
-public sealed class JobCatalog(JobRegistry registry, ISchedulerFactory schedulers, JobExecutor executor, IDbContextFactory<CapacityDbContext> contexts, IConfiguration configuration)
+/// <summary>
+/// What the jobs page and <c>/api/v1/jobs</c> show: schedules and next runs from the Hangfire job store, last runs from
+/// <c>JobRuns</c>. "Run now" runs the job in the caller's request through <see cref="JobExecutor"/> (recorded like a
+/// scheduled run), so it answers when the job has finished, whether or not the job has a schedule.
+/// </summary>
+public sealed class JobCatalog(JobRegistry registry, JobStorage storage, JobExecutor executor, IDbContextFactory<CapacityDbContext> contexts, IConfiguration configuration)
 {
     public async Task<IReadOnlyList<JobStatus>> ListAsync(CancellationToken ct = default)
     {
-        var scheduler = await schedulers.GetScheduler(ct);
+        Dictionary<string, RecurringJobDto> recurring;
+        using (var connection = storage.GetConnection())
+            recurring = connection.GetRecurringJobs(registry.Jobs.Select(j => j.Name)).Where(r => !r.Removed).ToDictionary(r => r.Id);
         await using var db = await contexts.CreateDbContextAsync(ct);
         var result = new List<JobStatus>();
         foreach (var job in registry.Jobs)
         {
-            var trigger = await scheduler.GetTrigger(JobsServiceCollectionExtensions.TriggerKeyFor(job.Name), ct);
+            var scheduled = recurring.GetValueOrDefault(job.Name);
             var last = await db.JobRuns.AsNoTracking().Where(r => r.JobName == job.Name)
                 .OrderByDescending(r => r.StartedAt).FirstOrDefaultAsync(ct);
-            result.Add(new JobStatus(job.Name, configuration[job.CronKey] ?? job.DefaultCron, trigger is not null,
-                last?.StartedAt, last is null ? null : Lower(last.Outcome), last?.Error, last?.Summary, trigger?.NextFireTimeUtc));
+            result.Add(new JobStatus(job.Name, JobSchedule.Of(job, configuration), scheduled is not null,
+                last?.StartedAt, last is null ? null : Lower(last.Outcome), last?.Error, last?.Summary, Utc(scheduled?.NextExecution)));
         }
         return result;
     }
@@ -36,6 +43,8 @@ public sealed class JobCatalog(JobRegistry registry, ISchedulerFactory scheduler
         var run = await executor.ExecuteAsync(job, JobRunContext.ManualPrefix + who, ct);
         return new JobRunResult(job.Name, Lower(run.Outcome), run.StartedAt, run.FinishedAt, run.Error, run.Summary);
     }
+
+    private static DateTimeOffset? Utc(DateTime? at) => at is { } t ? new DateTimeOffset(DateTime.SpecifyKind(t, DateTimeKind.Utc)) : null;
 
     private static string Lower(JobOutcome outcome) => outcome.ToString().ToLowerInvariant();
 }

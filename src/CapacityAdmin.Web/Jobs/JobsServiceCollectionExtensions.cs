@@ -1,61 +1,55 @@
 using CapacityAdmin.Domain.Data;
-using Quartz;
+using Hangfire;
+using Hangfire.AspNetCore;
 
 namespace CapacityAdmin.Web.Jobs;
 
 public static class JobsServiceCollectionExtensions
 {
     /// <summary>
-    /// Quartz hosted in the app: an in-memory store on SQLite (one server), a persistent clustered store
-    /// on PostgreSQL and SQL Server, so that several servers share the schedule and each fire runs once.
+    /// Hangfire hosted in the app: one job store per provider (<see cref="JobStorageFactory"/>), one server per host, the
+    /// registered jobs as recurring jobs (<see cref="RecurringJobRegistrar"/>), the jobs page's <see cref="JobCatalog"/>.
+    /// The store, the activator and the server are this host's own (Hangfire's statics are process-wide, and tests run
+    /// several hosts in one process).
     /// </summary>
     public static IServiceCollection AddCapacityJobs(this IServiceCollection services, IConfiguration configuration, DatabaseConnectionInfo database)
     {
-        services.AddOptions<JobsOptions>().Bind(configuration.GetSection(JobsOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<JobsOptions>().Bind(configuration.GetSection(JobsOptions.SectionName))
+            .Validate(o => o.WorkerCount is >= 1 and <= 50, "Jobs:WorkerCount must be between 1 and 50.")
+            .Validate(o => o.SchedulePollingInterval > TimeSpan.Zero && o.SchedulePollingInterval <= TimeSpan.FromSeconds(15),
+                "Jobs:SchedulePollingInterval must be above 0 and at most 00:00:15 (alert-dispatch runs every 30 s).")
+            .Validate(o => o.HeartbeatInterval >= TimeSpan.FromSeconds(1), "Jobs:HeartbeatInterval must be at least 1 s.")
+            .ValidateOnStart();
         var options = configuration.GetSection(JobsOptions.SectionName).Get<JobsOptions>() ?? new JobsOptions();
-        var registry = services.GetJobRegistry();
+        services.GetJobRegistry();
 
         services.AddSingleton<JobExecutor>();
         services.AddSingleton<JobCatalog>();
-        services.AddTransient<QuartzJobAdapter>();
         services.AddScoped<JobRunContext>();
+        services.AddTransient<HangfireJobAdapter>();
+        services.AddSingleton(JobServerIdentity.New());
 
-        services.AddQuartz(q =>
+        services.AddSingleton(_ => JobStorageFactory.Create(database, options));
+        services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
+        services.AddHangfire((sp, config) => config
+            .UseLogProvider(new HangfireLogBridge(sp.GetRequiredService<ILoggerFactory>()))
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
+        services.AddHostedService<RecurringJobRegistrar>();
+        services.AddHangfireServer((sp, server) =>
         {
-            q.ConfigureScheduler(s =>
-            {
-                // In-memory schedulers must not share a name inside one process (tests start several hosts);
-                // clustered nodes must share theirs.
-                s.InstanceName = database.Provider == DatabaseProvider.Sqlite ? $"{options.SchedulerName}-{Guid.NewGuid():N}" : options.SchedulerName;
-                s.GenerateInstanceId = true;
-            });
-            if (database.Provider != DatabaseProvider.Sqlite)
-                q.UsePersistentStore(store =>
-                {
-                    store.UseSystemTextJsonSerializer(_ => { });
-                    if (database.Provider == DatabaseProvider.Postgres)
-                        store.UsePostgres(database.ConnectionString);
-                    else
-                        store.UseSqlServer(database.ConnectionString);
-                    store.ConfigureStore(o => o.TablePrefix = "qrtz_");
-                    store.UseClustering(c => c.CheckinInterval = options.ClusterCheckinInterval);
-                    store.ProvisionSchema();
-                });
-
-            foreach (var job in registry.Jobs)
-            {
-                var key = new JobKey(job.Name);
-                q.AddJob(typeof(QuartzJobAdapter), j => j.WithIdentity(key).StoreDurably(true).WithDescription(job.Name));
-                if (options.Enabled)
-                    q.AddTrigger(t => t.ForJob(key).WithIdentity(TriggerKeyFor(job.Name))
-                        .WithCronSchedule(configuration[job.CronKey] ?? job.DefaultCron, c => c.WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)));
-            }
+            server.ServerName = sp.GetRequiredService<JobServerIdentity>().Name;
+            server.WorkerCount = options.WorkerCount;
+            server.SchedulePollingInterval = options.SchedulePollingInterval;
+            server.HeartbeatInterval = options.HeartbeatInterval;
+            server.ServerCheckInterval = TimeSpan.FromMinutes(1);
+            server.ServerTimeout = TimeSpan.FromMinutes(2);
+            server.ShutdownTimeout = TimeSpan.FromSeconds(10);
         });
-        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        services.AddAuthorizationBuilder().AddJobsDashboardPolicy();
         return services;
     }
-
-    public static TriggerKey TriggerKeyFor(string jobName) => new($"{jobName}-trigger");
 
     /// <summary>Registers a job. Call before <see cref="AddCapacityJobs"/>.</summary>
     public static IServiceCollection AddCapacityJob<T>(this IServiceCollection services, string name, string configName, string defaultCron)

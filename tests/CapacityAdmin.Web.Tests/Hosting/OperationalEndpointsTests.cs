@@ -1,5 +1,7 @@
 using System.Net;
+using CapacityAdmin.Web.Jobs;
 using CapacityAdmin.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CapacityAdmin.Web.Tests.Hosting;
 
@@ -7,7 +9,7 @@ namespace CapacityAdmin.Web.Tests.Hosting;
 public sealed class OperationalEndpointsTests(CapacityAppFactory app) : IClassFixture<CapacityAppFactory>
 {
     [Fact]
-    public async Task Healthz_Anonymous_Is200WithHealthyDatabaseAndScheduler()
+    public async Task Healthz_Anonymous_Is200WithHealthyDatabaseAndJobServerHeartbeat()
     {
         var response = await app.Client.GetAsync("healthz");
 
@@ -18,7 +20,10 @@ public sealed class OperationalEndpointsTests(CapacityAppFactory app) : IClassFi
         Assert.Equal("Healthy", checks.GetProperty("database").GetProperty("status").GetString());
         var scheduler = checks.GetProperty("scheduler");
         Assert.Equal("Healthy", scheduler.GetProperty("status").GetString());
-        Assert.False(scheduler.GetProperty("data").GetProperty("clustered").GetBoolean(), "SQLite hosts use an in-memory, unclustered scheduler.");
+        var data = scheduler.GetProperty("data");
+        Assert.Equal("SQLiteStorage", data.GetProperty("storage").GetString());
+        Assert.StartsWith(app.Services.GetRequiredService<JobServerIdentity>().Name + ":", data.GetProperty("server").GetString());
+        Assert.True(data.GetProperty("heartbeat").GetDateTimeOffset() > DateTimeOffset.UtcNow.AddMinutes(-1), scheduler.ToString());
     }
 
     [Fact]

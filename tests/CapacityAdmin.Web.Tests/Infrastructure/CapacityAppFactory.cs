@@ -7,7 +7,8 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Quartz;
+using CapacityAdmin.Web.Jobs;
+using Hangfire;
 
 namespace CapacityAdmin.Web.Tests.Infrastructure;
 
@@ -15,8 +16,8 @@ namespace CapacityAdmin.Web.Tests.Infrastructure;
 /// The whole app served by real Kestrel on 127.0.0.1 and a free port, in environment "Testing", with its own
 /// temporary data directory (SQLite file, data-protection keys), the demo users and companies seeded and no
 /// scheduled job firing. Each test class gets its own instance (<c>IClassFixture</c>), so classes running in
-/// parallel never share a database. Several instances in one process are fine: the in-memory Quartz
-/// scheduler is named uniquely per host.
+/// parallel never share a database. Several instances in one process are fine: each host has its own Hangfire
+/// job store (a SQLite file in its data directory) and a uniquely named Hangfire server.
 /// </summary>
 public class CapacityAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
@@ -72,10 +73,11 @@ public class CapacityAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         var address = addresses.Single();
         ServerAddress = new Uri(address.EndsWith('/') ? address : address + "/");
 
-        // The Quartz hosted service starts the scheduler without blocking host start-up; wait for it, so that
-        // /healthz and "run now" see a running scheduler.
-        var scheduler = await Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-        await Poll.UntilAsync(async () => (await scheduler.GetMetadata()).Status == SchedulerStatus.Running, "the job scheduler to start");
+        // The Hangfire server registers itself with the job store shortly after the host started; wait for it, so that
+        // /healthz sees its heartbeat.
+        var storage = Services.GetRequiredService<JobStorage>();
+        var identity = Services.GetRequiredService<JobServerIdentity>();
+        await Poll.UntilAsync(() => Task.FromResult(storage.GetMonitoringApi().Servers().Any(s => identity.Owns(s.Name))), "the job server to start");
     }
 
     /// <summary>A new client for the Kestrel address. Redirects are never followed, so tests see each 302.</summary>

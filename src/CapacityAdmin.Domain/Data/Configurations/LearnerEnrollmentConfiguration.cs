@@ -20,5 +20,7 @@ public class LearnerEnrollmentConfiguration : IEntityTypeConfiguration<LearnerEn
             .HasFilter("\"Status\" = 'Enrolled'")
             .HasDatabaseName("IX_LearnerEnrollments_Active");
         builder.HasIndex(e => new { e.CampaignId, e.Status, e.EnrolledAt });
+        // Usage history and forecasts read the releases after an instant (Forecasts/UsageChanges).
+        builder.HasIndex(e => new { e.CampaignId, e.ReleasedAt });
     }
 }

@@ -20,5 +20,7 @@ public class VolunteerEnrollmentConfiguration : IEntityTypeConfiguration<Volunte
             .HasFilter("\"Status\" = 'Enrolled'")
             .HasDatabaseName("IX_VolunteerEnrollments_Active");
         builder.HasIndex(e => new { e.CampaignId, e.Status, e.EnrolledAt });
+        // Usage history and forecasts read the releases after an instant (Forecasts/UsageChanges).
+        builder.HasIndex(e => new { e.CampaignId, e.ReleasedAt });
     }
 }

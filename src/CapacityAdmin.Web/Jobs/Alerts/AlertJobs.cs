@@ -3,10 +3,10 @@ namespace CapacityAdmin.Web.Jobs.Alerts;
 /// <summary>Registration of the two alert jobs (api-v1.md "Job names").</summary>
 public static class AlertJobs
 {
-    /// <summary>Every 5 minutes, at second 0 (Quartz cron).</summary>
+    /// <summary>Every 5 minutes, at second 0 (six fields, seconds first).</summary>
     public const string EveryFiveMinutes = "0 0/5 * * * ?";
 
-    /// <summary>Every 30 seconds (Quartz cron).</summary>
+    /// <summary>Every 30 seconds (six fields, seconds first).</summary>
     public const string EveryThirtySeconds = "0/30 * * * * ?";
 
     /// <summary>Registers <c>threshold-scan</c> and <c>alert-dispatch</c>. Call before <c>AddCapacityJobs</c>.</summary>

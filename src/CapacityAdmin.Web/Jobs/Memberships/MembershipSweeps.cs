@@ -5,7 +5,7 @@ namespace CapacityAdmin.Web.Jobs.Memberships;
 /// <summary>Registration of the membership sweeps and the switch they share.</summary>
 public static class MembershipSweeps
 {
-    /// <summary>Every minute, at second 0 (Quartz cron).</summary>
+    /// <summary>Every minute, at second 0 (six fields, seconds first).</summary>
     public const string EveryMinute = "0 * * * * ?";
 
     public const string SwitchedOff = "sweeps are switched off";
