@@ -97,15 +97,10 @@ public partial class AlertSettings
         try
         {
             var sent = await TestEmail.SendTestAsync(_testTo ?? "");
-            Notifications.NotifySuccess("Test email sent", $"{sent.Provider}: {sent.Destination}.");
-        }
-        catch (ArgumentException e)
-        {
-            Notifications.NotifyWarning("Test email not sent", e.Message);
-        }
-        catch (EmailDeliveryException e)
-        {
-            Notifications.Add(SnackbarExtensions.Text("Test email failed", e.Message), Severity.Error, o => o.RequireInteraction = true);
+            if (sent.IsSuccess) Notifications.NotifySuccess("Test email sent", $"{sent.Value.Provider}: {sent.Value.Destination}.");
+            else if (sent.Error.Code == TestEmailService.DeliveryFailed)
+                Notifications.Add(SnackbarExtensions.Text("Test email failed", sent.Error.Detail), Severity.Error, o => o.RequireInteraction = true);
+            else Notifications.NotifyWarning("Test email not sent", sent.Error.Detail);
         }
         finally
         {
