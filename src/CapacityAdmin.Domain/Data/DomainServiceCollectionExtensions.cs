@@ -36,6 +36,7 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<CreditService>();
         services.AddScoped<CapacityQueryService>();
         services.AddScoped<BundleService>();
+        services.AddScoped<Dashboards.DashboardService>();
         services.AddScoped<Forecasts.ForecastService>();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<DatabaseInitializer>();
@@ -45,6 +46,7 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<Memberships.MembershipService>();
         services.AddScoped<Memberships.MembershipCatalogService>();
         services.AddScoped<Memberships.MembershipReportService>();
+        services.AddScoped<Reports.UtilizationReportService>();
         services.AddScoped<Geography.GeographyService>();
         services.AddAlerts(configuration);
         return services;

@@ -22,6 +22,18 @@ public static class AccountEndpoints
             return TypedResults.LocalRedirect(LoginUrl(result.IsLockedOut ? "locked" : "invalid", target));
         }).AllowAnonymous();
 
+        // Everyone may change their password; after a one-time password they must. The new cookie drops the gate's claim.
+        group.MapPost("/change-password", async ([FromForm] string? currentPassword, [FromForm] string? newPassword, [FromForm] string? confirmPassword,
+            HttpContext http, UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn) =>
+        {
+            var user = await users.GetUserAsync(http.User);
+            if (user is null) return TypedResults.LocalRedirect("/login");
+            var result = await PasswordChange.ApplyAsync(users, user, currentPassword, newPassword, confirmPassword);
+            if (result is not null) return TypedResults.LocalRedirect($"{PasswordChangeGate.PagePath}?error={result}");
+            await signIn.RefreshSignInAsync(user);
+            return TypedResults.LocalRedirect("/?passwordChanged=1");
+        });
+
         // Binding a form field makes the antiforgery middleware validate the token: no cross-site sign-out.
         group.MapPost("/logout", async ([FromForm] string? returnUrl, SignInManager<ApplicationUser> signIn) =>
         {
@@ -35,8 +47,17 @@ public static class AccountEndpoints
     private static string LoginUrl(string error, string returnUrl) =>
         $"/login?error={error}&returnUrl={Uri.EscapeDataString(returnUrl)}";
 
-    // Only local paths: never let a crafted link bounce a freshly signed-in user to another site.
-    private static string SafeReturnUrl(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") && !returnUrl.StartsWith("/\\")
-            ? returnUrl : "/";
+    /// <summary>
+    /// Only a local path of printable ASCII: never let a crafted link bounce a freshly signed-in user to another site
+    /// (<c>//evil</c>, <c>/\evil</c>, an absolute URL) or break the redirect (a tab, CR or LF made LocalRedirect throw a 500).
+    /// Anything else falls back to the home page.
+    /// </summary>
+    public static string SafeReturnUrl(string? returnUrl)
+    {
+        if (string.IsNullOrEmpty(returnUrl) || returnUrl.Length > 2048 || returnUrl[0] != '/') return "/";
+        if (returnUrl.Length > 1 && returnUrl[1] is '/' or '\\') return "/";
+        foreach (var c in returnUrl)
+            if (c is < (char)0x21 or > (char)0x7E or '\\') return "/";
+        return returnUrl;
+    }
 }
