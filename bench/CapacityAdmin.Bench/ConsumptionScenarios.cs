@@ -73,6 +73,35 @@ internal sealed class ConsumptionScenarios(IServiceProvider services, BenchOptio
             new RaceResult(r.Allowed, r.Refused, limit, await LedgerRowsAsync(raw), r.Throughput, r.P50, r.P99));
     }
 
+    /// <summary>Statements, opens and transactions per call, and single-caller latency, of each kind of call (--profile).</summary>
+    public async Task ProfileAsync()
+    {
+        var enrollments = services.GetRequiredService<EnrollmentService>();
+        var credits = services.GetRequiredService<CreditService>();
+        var counter = StatementCounter.Start();
+        const int n = 500;
+        var campaign = await NewCampaignAsync(PricingModel.Seats, 100_000);
+        var full = await NewCampaignAsync(PricingModel.Seats, 1);
+        var creditCampaign = await NewCampaignAsync(PricingModel.Credits, 100_000);
+        await enrollments.EnrollVolunteerAsync(Actor, full, "first");
+        foreach (var (name, call) in new (string, Func<int, Task>)[]
+        {
+            ("enroll accepted", i => enrollments.EnrollVolunteerAsync(Actor, campaign, $"p-{i}")),
+            ("enroll existing", i => enrollments.EnrollVolunteerAsync(Actor, campaign, $"p-{i}")),
+            ("enroll refused", i => enrollments.EnrollVolunteerAsync(Actor, full, $"r-{i}")),
+            ("credits accepted", i => credits.ConsumeAsync(Actor, creditCampaign, new CreditConsumption(1m, "bench", $"k-{i}"))),
+        })
+        {
+            await call(-1); // warm
+            counter.TakeCounts();
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            for (var i = 0; i < n; i++) await call(i);
+            var perCall = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds / n;
+            var counts = string.Join(", ", counter.TakeCounts().OrderBy(kv => kv.Key).Select(kv => FormattableString.Invariant($"{kv.Key} {kv.Value / (double)n:0.##}")));
+            Console.WriteLine(FormattableString.Invariant($"PROFILE|{name}|{perCall:F3} ms/call|{counts}"));
+        }
+    }
+
     private async Task<Guid> NewCampaignAsync(PricingModel model, int limit)
     {
         var company = await services.GetRequiredService<CompanyService>().CreateAsync(Actor, $"Bench {Guid.NewGuid():N}");

@@ -23,6 +23,11 @@ await using (var db = await contexts.CreateDbContextAsync())
     await db.Database.MigrateAsync();
 
 var scenarios = new ConsumptionScenarios(services, options, connectionString);
+if (args.Contains("--profile"))
+{
+    await scenarios.ProfileAsync();
+    return;
+}
 foreach (var scenario in options.Scenarios)
 {
     var (product, raw) = scenario switch

@@ -42,7 +42,8 @@ public sealed class CreditService(IDbContextFactory<CapacityDbContext> contexts,
         var fingerprint = key is null ? null : CreditLedgerEntry.Fingerprint(refund, cents, activity, reason);
 
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var header = await CampaignHeader.LoadAsync(db, actor, campaignId, ct);
+        await db.Database.OpenConnectionAsync(ct);
+        var header = await CampaignHeader.GetAsync(db, actor, campaignId, ct);
         if (header is null) return ConsumptionResults.CampaignNotFound(campaignId);
         if (header.PricingModel != PricingModel.Credits)
             return ConsumptionResults.Mismatch(campaignId, "Credits can be consumed and refunded only on credits campaigns.");

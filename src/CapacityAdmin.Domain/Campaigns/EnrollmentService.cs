@@ -57,7 +57,8 @@ public sealed class EnrollmentService(IDbContextFactory<CapacityDbContext> conte
         }
 
         await using var db = await contexts.CreateDbContextAsync(ct);
-        if (await CampaignHeader.LoadAsync(db, actor, campaignId, ct) is not { } header)
+        await db.Database.OpenConnectionAsync(ct);
+        if (await CampaignHeader.GetAsync(db, actor, campaignId, ct) is not { } header)
             return DomainError.NotFound(ErrorCodes.CampaignNotFound, $"Campaign {campaignId} was not found.");
 
         var items = new List<BulkEnrollmentItem>(ids.Count);
@@ -96,6 +97,8 @@ public sealed class EnrollmentService(IDbContextFactory<CapacityDbContext> conte
         if (NormalizeId(externalId) is not { } id)
             return DomainError.Validation(field, $"A {field} is 1 to {VolunteerEnrollment.ExternalIdMaxLength} characters.");
         await using var db = await contexts.CreateDbContextAsync(ct);
+        // One connection for the whole call (reads, transaction, refusal reads), not one per statement.
+        await db.Database.OpenConnectionAsync(ct);
         return enroll
             ? await alerts.WithAlertsAsync((await EnrollAsync(db, actor, campaignId, null, id, kind, null, fullResult: true, ct)).Result, ct)
             : await ReleaseAsync(db, actor, campaignId, id, kind, ct);
@@ -113,7 +116,8 @@ public sealed class EnrollmentService(IDbContextFactory<CapacityDbContext> conte
     {
         for (var attempt = 1; ; attempt++)
         {
-            if (attempt > 1 || header is null) header = await CampaignHeader.LoadAsync(db, actor, campaignId, ct);
+            header = attempt > 1 ? await CampaignHeader.LoadAsync(db, actor, campaignId, ct)
+                : header ?? await CampaignHeader.GetAsync(db, actor, campaignId, ct);
             if (header is null) return (ConsumptionResults.CampaignNotFound(campaignId), null);
             if (kind == CapacityKind.Learners && header.PricingModel != PricingModel.Iaas)
                 return (ConsumptionResults.Mismatch(campaignId, "Learners can be enrolled only on iaas campaigns."), header);
@@ -149,7 +153,7 @@ public sealed class EnrollmentService(IDbContextFactory<CapacityDbContext> conte
             await tx.RollbackAsync(ct);
             var already = await FindActiveAsync(db, header.Id, externalId, kind, ct);
             if (already is null) return null;
-            return fullResult ? await ExistingAsync(db, header.Id, bundleId, kind, already, ct) : Decided(header.Id, existing: true, [], []);
+            return fullResult ? await ExistingAsync(db, header.Id, kind, already, ct) : Decided(header.Id, existing: true, [], []);
         }
 
         Bundle? bundle = null;
@@ -258,10 +262,12 @@ public sealed class EnrollmentService(IDbContextFactory<CapacityDbContext> conte
         return ConsumptionResults.Exceeded(campaign, bundle, kind, 1);
     }
 
-    private static async Task<ConsumptionResult> ExistingAsync(CapacityDbContext db, Guid campaignId, Guid? bundleId, CapacityKind kind,
+    private static async Task<ConsumptionResult> ExistingAsync(CapacityDbContext db, Guid campaignId, CapacityKind kind,
         EnrollmentView enrollment, CancellationToken ct)
     {
-        var (campaign, bundle) = await LoadRowsAsync(db, campaignId, bundleId, ct);
+        // The campaign's current bundle (the header's may be a cached one from before a relink).
+        var campaign = await db.Campaigns.AsNoTracking().FirstAsync(c => c.Id == campaignId, ct);
+        var bundle = kind == CapacityKind.Volunteers && campaign.BundleId is { } b ? await db.Bundles.AsNoTracking().FirstAsync(x => x.Id == b, ct) : null;
         return ConsumptionResults.Allowed(campaign, bundle, kind, existing: true) with { Enrollment = enrollment };
     }
 
@@ -277,14 +283,6 @@ public sealed class EnrollmentService(IDbContextFactory<CapacityDbContext> conte
         if (campaign is null) return [];
         var bundle = kind == CapacityKind.Volunteers && campaign.BundleId is { } b ? await db.Bundles.AsNoTracking().FirstAsync(x => x.Id == b, ct) : null;
         return ConsumptionResults.Pools(campaign, bundle, kind);
-    }
-
-    internal static async Task<(Campaign Campaign, Bundle? Bundle)> LoadRowsAsync(CapacityDbContext db, Guid campaignId, Guid? bundleId,
-        CancellationToken ct)
-    {
-        var campaign = await db.Campaigns.AsNoTracking().FirstAsync(c => c.Id == campaignId, ct);
-        var bundle = bundleId is { } b ? await db.Bundles.AsNoTracking().FirstAsync(x => x.Id == b, ct) : null;
-        return (campaign, bundle);
     }
 
     private static Task<EnrollmentView?> FindActiveAsync(CapacityDbContext db, Guid campaignId, string externalId, CapacityKind kind,

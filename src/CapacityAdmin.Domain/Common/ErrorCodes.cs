@@ -22,4 +22,5 @@ public static class ErrorCodes
     public const string PricingModelMismatch = "PRICING_MODEL_MISMATCH";
     public const string BundleNotActive = "BUNDLE_NOT_ACTIVE";
     public const string AlertNotFound = "ALERT_NOT_FOUND";
+    public const string CapacityRequestPending = "CAPACITY_REQUEST_PENDING";
 }

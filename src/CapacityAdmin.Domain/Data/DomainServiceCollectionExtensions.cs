@@ -36,6 +36,7 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<CreditService>();
         services.AddScoped<CapacityQueryService>();
         services.AddScoped<BundleService>();
+        services.AddScoped<Dashboards.DashboardService>();
         services.AddScoped<Forecasts.ForecastService>();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<DatabaseInitializer>();

@@ -10,4 +10,7 @@ public class ApplicationUser : IdentityUser
     public Guid? CompanyId { get; set; }
     public Company? Company { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Set when an administrator creates the account or resets its password (a one-time password); cleared when the user picks their own.</summary>
+    public bool MustChangePassword { get; set; }
 }

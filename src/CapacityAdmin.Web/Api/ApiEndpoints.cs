@@ -12,6 +12,7 @@ public static class ApiEndpoints
         v1.MapCompanyEndpoints();
         v1.MapBundleEndpoints();
         v1.MapCampaignEndpoints();
+        v1.MapForecastEndpoints();
         v1.MapAlertEndpoints();
         v1.MapUserEndpoints();
         v1.MapJobEndpoints();

@@ -22,6 +22,18 @@ public static class AccountEndpoints
             return TypedResults.LocalRedirect(LoginUrl(result.IsLockedOut ? "locked" : "invalid", target));
         }).AllowAnonymous();
 
+        // Everyone may change their password; after a one-time password they must. The new cookie drops the gate's claim.
+        group.MapPost("/change-password", async ([FromForm] string? currentPassword, [FromForm] string? newPassword, [FromForm] string? confirmPassword,
+            HttpContext http, UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn) =>
+        {
+            var user = await users.GetUserAsync(http.User);
+            if (user is null) return TypedResults.LocalRedirect("/login");
+            var result = await PasswordChange.ApplyAsync(users, user, currentPassword, newPassword, confirmPassword);
+            if (result is not null) return TypedResults.LocalRedirect($"{PasswordChangeGate.PagePath}?error={result}");
+            await signIn.RefreshSignInAsync(user);
+            return TypedResults.LocalRedirect("/?passwordChanged=1");
+        });
+
         // Binding a form field makes the antiforgery middleware validate the token: no cross-site sign-out.
         group.MapPost("/logout", async ([FromForm] string? returnUrl, SignInManager<ApplicationUser> signIn) =>
         {

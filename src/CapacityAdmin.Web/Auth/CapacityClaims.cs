@@ -9,6 +9,9 @@ public static class CapacityClaims
     public const string CompanyId = "capacity:company";
     public const string DisplayName = "capacity:display_name";
 
+    /// <summary>Present while the user still signs in with a one-time password: every page but the change-password page is closed.</summary>
+    public const string MustChangePassword = "capacity:must_change_password";
+
     // A person holds one role; if an administrator gave several, the widest one wins.
     private static readonly string[] Precedence = [Roles.Administrator, Roles.CustomerSuccess, Roles.Sales, Roles.CompanyAdmin, Roles.Integration];
 
@@ -18,6 +21,8 @@ public static class CapacityClaims
         var company = principal.FindFirstValue(CompanyId);
         return new Actor(principal.Identity?.Name ?? "anonymous", role, Guid.TryParse(company, out var id) ? id : null);
     }
+
+    public static bool MustChangePasswordOf(ClaimsPrincipal principal) => principal.HasClaim(c => c.Type == MustChangePassword);
 
     public static string DisplayNameOf(ClaimsPrincipal principal) =>
         principal.FindFirstValue(DisplayName) ?? principal.Identity?.Name ?? "";

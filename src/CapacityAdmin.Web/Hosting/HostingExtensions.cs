@@ -109,6 +109,7 @@ public static class HostingExtensions
 
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UsePasswordChangeGate();
         app.UseAntiforgery();
         return app;
     }

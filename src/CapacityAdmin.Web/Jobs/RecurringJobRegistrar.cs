@@ -16,6 +16,9 @@ public sealed class RecurringJobRegistrar(JobRegistry registry, IRecurringJobMan
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        Dictionary<string, RecurringJobDto> stored;
+        using (var connection = storage.GetConnection())
+            stored = connection.GetRecurringJobs().Where(r => !r.Removed).ToDictionary(r => r.Id);
         foreach (var job in registry.Jobs)
         {
             var schedule = JobSchedule.Of(job, configuration);
@@ -25,25 +28,42 @@ public sealed class RecurringJobRegistrar(JobRegistry registry, IRecurringJobMan
                 logger.LogInformation("Job {Job} has no schedule ({Reason})", job.Name, options.Value.Enabled ? $"{job.CronKey} = never" : "Jobs:Enabled = false");
                 continue;
             }
+            // Another server of the cluster registered the same schedule already: nothing to write, no lock to take.
+            if (stored.GetValueOrDefault(job.Name) is { } current && current.Cron == schedule && current.Error is null
+                && current.Job?.Type == typeof(HangfireJobAdapter) && current.Job.Args.FirstOrDefault() as string == job.Name)
+                continue;
+            AddOrUpdate(job, schedule);
+        }
+
+        foreach (var stale in stored.Values.Where(r => registry.Find(r.Id) is null))
+        {
+            recurringJobs.RemoveIfExists(stale.Id);
+            logger.LogInformation("Removed the unknown recurring job {Job} from the job store", stale.Id);
+        }
+        return Task.CompletedTask;
+    }
+
+    private void AddOrUpdate(JobDefinition job, string schedule)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
             try
             {
                 recurringJobs.AddOrUpdate(job.Name, Job.FromExpression<HangfireJobAdapter>(a => a.RunAsync(job.Name, CancellationToken.None)),
                     schedule, new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+                return;
             }
             catch (ArgumentException e)
             {
                 throw new InvalidOperationException(
                     $"{job.CronKey} '{schedule}' is not a cron expression (five fields, or six with seconds first; or 'never'): {e.Message}", e);
             }
+            catch (Exception e) when (attempt < 3)
+            {
+                // The recurring job's lock is busy (another server is scheduling it this very second): try again.
+                logger.LogWarning(e, "Could not register job {Job} (attempt {Attempt}); retrying", job.Name, attempt);
+            }
         }
-
-        using var connection = storage.GetConnection();
-        foreach (var stale in connection.GetRecurringJobs().Where(r => registry.Find(r.Id) is null))
-        {
-            recurringJobs.RemoveIfExists(stale.Id);
-            logger.LogInformation("Removed the unknown recurring job {Job} from the job store", stale.Id);
-        }
-        return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -33,7 +33,8 @@ public sealed class CapacityAppFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Development");
         builder.UseSetting("Data:Directory", DataDirectory);
         builder.UseSetting("Seed:DemoData", "true");
-        builder.UseSetting("Seed:DemoUsage", "false"); // the flows count usage from zero
+        // The flows count usage from zero; the README screenshots (scripts/screenshots.sh) want the demo usage.
+        builder.UseSetting("Seed:DemoUsage", Environment.GetEnvironmentVariable("CAPACITY_E2E_DEMO_USAGE") ?? "false");
         builder.UseSetting("Jobs:Enabled", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
     }

@@ -46,12 +46,19 @@ public sealed class AlertBadgeTests : AlertComponentTestBase
     }
 
     [Fact]
-    public void Badge_AsCompanyAdmin_IsNotShown()
+    public async Task Badge_AsCompanyAdmin_CountsOnlyItsOwnCompanysNewAlertsAndLinksToItsDashboard()
     {
-        SignInAs(Roles.CompanyAdmin, Guid.NewGuid());
+        var acme = await CreateCompanyAsync("Acme");
+        var globex = await CreateCompanyAsync("Globex");
+        await CampaignWithAlertAsync(acme, "River Clean-up", enrolled: 9);   // 90 % warning, to company admins
+        await CampaignWithAlertAsync(acme, "Food Bank", enrolled: 8);        // 80 % info, Sales only: not counted
+        await CampaignWithAlertAsync(globex, "Tree Planting", enrolled: 10); // another company's
+        SignInAs(Roles.CompanyAdmin, acme);
 
         var cut = Render<AlertBadge>();
 
-        Assert.Empty(cut.FindAll("a"));
+        var link = cut.Find("a.ca-alert-badge");
+        Assert.Equal(AlertBadge.CompanyAdminPath, link.GetAttribute("href"));
+        Assert.Equal("1 new alert", link.GetAttribute("aria-label"));
     }
 }

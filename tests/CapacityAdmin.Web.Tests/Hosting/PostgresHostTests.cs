@@ -4,20 +4,18 @@ using CapacityAdmin.Web.Tests.Infrastructure;
 
 namespace CapacityAdmin.Web.Tests.Hosting;
 
-/// <summary>The host on PostgreSQL: migrates a fresh database and runs Quartz on a clustered persistent store.</summary>
+/// <summary>The host on PostgreSQL: migrates a fresh database and runs its Hangfire server on a job store in that database.</summary>
 [Trait("Category", "Postgres")]
 public sealed class PostgresHostTests
 {
     [Fact]
-    public async Task Host_OnFreshPostgresDatabase_MigratesAndReportsClusteredScheduler()
+    public async Task Host_OnFreshPostgresDatabase_MigratesAndReportsTheJobServerOnThePostgresStore()
     {
         await using var database = await PostgresTestDatabase.CreateAsync();
         await using var app = CapacityAppFactory.Create(new Dictionary<string, string?>
         {
             ["Database:Provider"] = "Postgres",
             ["ConnectionStrings:Postgres"] = database.ConnectionString,
-            // Clustered nodes share a scheduler name; this host is alone on its database.
-            ["Jobs:SchedulerName"] = $"CapacityAdmin-{Guid.NewGuid():N}",
         });
         await app.InitializeAsync();
 
@@ -29,13 +27,12 @@ public sealed class PostgresHostTests
         var scheduler = checks.GetProperty("scheduler");
         Assert.Equal("Healthy", scheduler.GetProperty("status").GetString());
         var data = scheduler.GetProperty("data");
-        Assert.True(data.GetProperty("clustered").GetBoolean(), $"Expected a clustered scheduler: {scheduler}");
-        Assert.DoesNotContain("RAMJobStore", data.GetProperty("store").GetString());
+        Assert.Equal("PostgreSqlStorage", data.GetProperty("storage").GetString());
 
         Assert.True(await database.ScalarAsync<long>("SELECT count(*) FROM \"__EFMigrationsHistory\"") > 0, "No migration was recorded.");
         Assert.Equal(1L, await database.ScalarAsync<long>(
-            "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public' AND table_name = 'qrtz_locks'"));
-        Assert.True(await database.ScalarAsync<long>("SELECT count(*) FROM qrtz_scheduler_state") >= 1, "The node never checked in.");
+            "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'hangfire' AND table_name = 'lock'"));
+        Assert.Equal(1L, await database.ScalarAsync<long>("SELECT count(*) FROM hangfire.server"));
 
         // The API works against it too: the seeded demo companies are there.
         using var api = await app.CreateApiClientAsync(Roles.Sales);

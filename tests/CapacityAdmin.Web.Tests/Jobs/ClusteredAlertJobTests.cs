@@ -12,10 +12,10 @@ using static CapacityAdmin.Web.Tests.Jobs.AlertJobApi;
 namespace CapacityAdmin.Web.Tests.Jobs;
 
 /// <summary>
-/// Two servers, one PostgreSQL database, Quartz clustered on it: both scan every 2 seconds and dispatch every 2
+/// Two servers, one PostgreSQL database, one Hangfire job store in it: both scan every 2 seconds and dispatch every 2
 /// seconds, and each is also made to scan and dispatch by hand at the same moment as the other. The repeat window
 /// (claimed in the database) and the delivery claims must still yield one alert and one email per address.
-/// Both nodes are hosts in this test process, each with its own Quartz scheduler instance checked in to the cluster.
+/// Both nodes are hosts in this test process, each with its own Hangfire server registered with the shared store.
 /// </summary>
 [Trait("Category", "Postgres")]
 public sealed class ClusteredAlertJobTests
@@ -27,16 +27,13 @@ public sealed class ClusteredAlertJobTests
         await using var database = await PostgresTestDatabase.CreateAsync();
         var pickup = TestDirectories.Create("capacity-cluster-mail");
         var mailbox = $"sales-{Guid.NewGuid():N}@example.test";
-        var scheduler = $"CapacityAdmin-{Guid.NewGuid():N}";
         var settings = new Dictionary<string, string?>
         {
             ["Database:Provider"] = "Postgres",
             ["ConnectionStrings:Postgres"] = database.ConnectionString,
             ["Jobs:Enabled"] = "true",
-            ["Jobs:SchedulerName"] = scheduler,
-            ["Jobs:ClusterCheckinInterval"] = "00:00:02",
-            ["Jobs:ThresholdScan:Cron"] = "0/2 * * * * ?",
-            ["Jobs:AlertDispatch:Cron"] = "1/2 * * * * ?",
+            ["Jobs:ThresholdScan:Cron"] = "*/2 * * * * *",
+            ["Jobs:AlertDispatch:Cron"] = "1/2 * * * * *",
             ["Email:PickupDirectory"] = pickup,
             ["Alerts:SalesMailbox"] = mailbox,
         };
@@ -46,9 +43,8 @@ public sealed class ClusteredAlertJobTests
             await nodeA.InitializeAsync(); // migrates and seeds; node B then joins the migrated database
             await using var nodeB = CapacityAppFactory.Create(new Dictionary<string, string?>(settings) { ["Seed:DemoData"] = "false" });
             await nodeB.InitializeAsync();
-            await Poll.UntilAsync(async () => await database.ScalarAsync<long>(
-                    $"SELECT count(*) FROM qrtz_scheduler_state WHERE sched_name = '{scheduler}'") == 2,
-                "both nodes to check in to the Quartz cluster", TimeSpan.FromSeconds(20));
+            await Poll.UntilAsync(async () => await database.ScalarAsync<long>("SELECT count(*) FROM hangfire.server") == 2,
+                "both nodes' Hangfire servers to register with the shared job store", TimeSpan.FromSeconds(20));
 
             var adminKey = (await nodeA.CreateApiKeyAsync(Roles.Administrator)).Secret;
             using var adminA = nodeA.CreateApiClient(adminKey);

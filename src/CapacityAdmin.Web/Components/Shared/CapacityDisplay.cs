@@ -1,14 +1,21 @@
 using System.Globalization;
+using CapacityAdmin.Domain.Bundles;
 using CapacityAdmin.Domain.Campaigns;
 using CapacityAdmin.Domain.Common;
 
 namespace CapacityAdmin.Web.Components.Shared;
 
-/// <summary>One gauge of a campaign: a figure with its usage, limit and band, in whole units (places or credits).</summary>
+/// <summary>
+/// One gauge: a figure with its usage, limit and band, in whole units (places or credits). <see cref="HardLimit"/> is the
+/// domain's hard limit (limit plus the overage band) where the figure is enforced with one; null for plain targets.
+/// </summary>
 public sealed record CapacityFigure(string Title, string Unit, decimal Used, decimal Limit, decimal Available, decimal UtilizationPercent,
-    CapacityBand Band, bool IsCredits = false)
+    CapacityBand Band, bool IsCredits = false, decimal? HardLimit = null)
 {
     public string Format(decimal value) => CapacityDisplay.Number(value, IsCredits);
+
+    /// <summary>What is left in the overage band: from usage (or the limit, if usage is below it) up to the hard limit.</summary>
+    public decimal OverageRoom => HardLimit is { } hard ? Math.Max(0, hard - Math.Max(Used, Limit)) : 0;
 }
 
 /// <summary>
@@ -27,17 +34,11 @@ public static class CapacityDisplay
         _ => "normal",
     };
 
-    /// <summary>Normal green, near amber, at orange, overage red.</summary>
-    public static string BandColor(CapacityBand band) => band switch
-    {
-        CapacityBand.Near => "#f9a825",
-        CapacityBand.At => "#ef6c00",
-        CapacityBand.Overage => "#c62828",
-        _ => "#2e7d32",
-    };
+    /// <summary>Normal green, near amber, at orange, overage red (<see cref="BandColors"/>).</summary>
+    public static string BandColor(CapacityBand band) => BandColors.Of(band);
 
     /// <summary>Text colour readable on <see cref="BandColor"/>.</summary>
-    public static string BandTextColor(CapacityBand band) => band == CapacityBand.Near ? "#000" : "#fff";
+    public static string BandTextColor(CapacityBand band) => BandColors.Text;
 
     /// <summary>A percentage rounded to a whole number, half away from zero: "116 %".</summary>
     public static string Percent(decimal percent) =>
@@ -92,15 +93,38 @@ public static class CapacityDisplay
             Places("Beneficiaries", "beneficiaries", s.Beneficiaries.Current, s.Beneficiaries.Target, s.Beneficiaries.Available,
                 s.Beneficiaries.UtilizationPercent),
         };
-        if (s.Seats is { } seats) figures.Add(Places("Seats", "seats", seats.Used, seats.Committed, seats.Available, seats.UtilizationPercent));
+        // The model's own figure is the governing one: the domain's hard limit applies to it.
+        if (s.Seats is { } seats)
+            figures.Add(Places("Seats", "seats", seats.Used, seats.Committed, seats.Available, seats.UtilizationPercent) with { HardLimit = s.HardLimit });
         if (s.Iaas is { } iaas)
-            figures.Add(Places("Learners", "learners", iaas.LearnersServed, iaas.LearnersCommitted, iaas.Remaining, iaas.UtilizationPercent));
-        if (s.Bundle is { } bundle) figures.Add(Places("Bundle quota", "places", bundle.Used, bundle.Quota, bundle.Available, bundle.UtilizationPercent));
+            figures.Add(Places("Learners", "learners", iaas.LearnersServed, iaas.LearnersCommitted, iaas.Remaining, iaas.UtilizationPercent) with { HardLimit = s.HardLimit });
+        if (s.Bundle is { } bundle)
+            figures.Add(Places("Bundle quota", "places", bundle.Used, bundle.Quota, bundle.Available, bundle.UtilizationPercent) with { HardLimit = s.HardLimit });
         if (s.Credits is { } credits)
             figures.Add(new CapacityFigure("Credits", "credits", credits.Consumed, credits.Allocated, credits.Remaining, credits.UtilizationPercent,
-                CapacityPolicy.Band(Credits.ToCents(credits.Consumed), Credits.ToCents(credits.Allocated)), IsCredits: true));
+                CapacityPolicy.Band(Credits.ToCents(credits.Consumed), Credits.ToCents(credits.Allocated)), IsCredits: true, HardLimit: s.HardLimit));
         return figures;
     }
+
+    /// <summary>The one figure that governs a campaign's band (its model's figure; volunteers for the custom model).</summary>
+    public static CapacityFigure Governing(CapacityStatus s, string? title = null)
+    {
+        var all = Figures(s);
+        var figure = s.PricingModel switch
+        {
+            PricingModel.Seats => all.FirstOrDefault(f => f.Title == "Seats"),
+            PricingModel.Credits => all.FirstOrDefault(f => f.Title == "Credits"),
+            PricingModel.Iaas => all.FirstOrDefault(f => f.Title == "Learners"),
+            PricingModel.Bundle => all.FirstOrDefault(f => f.Title == "Bundle quota"),
+            _ => null,
+        } ?? all[0] with { HardLimit = s.HardLimit };
+        return title is null ? figure : figure with { Title = title };
+    }
+
+    /// <summary>A bundle measured against its capacity, as enforcement measures it (<see cref="BundleStatus.Pool"/>).</summary>
+    public static CapacityFigure BundleFigure(BundleStatus b, string? title = null) =>
+        new(title ?? b.Name, "places", b.Pool.Used, b.Pool.Limit, Math.Max(0, b.Pool.Limit - b.Pool.Used), CapacityPolicy.Percent(b.Pool.Utilization),
+            b.Pool.Band, HardLimit: b.Pool.HardLimit);
 
     private static CapacityFigure Places(string title, string unit, int used, int limit, int available, decimal percent) =>
         new(title, unit, used, limit, available, percent, CapacityPolicy.Band(used, limit));

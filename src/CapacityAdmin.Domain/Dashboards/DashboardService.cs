@@ -1,0 +1,159 @@
+using CapacityAdmin.Domain.Alerts;
+using CapacityAdmin.Domain.Bundles;
+using CapacityAdmin.Domain.Campaigns;
+using CapacityAdmin.Domain.Common;
+using CapacityAdmin.Domain.Data;
+using CapacityAdmin.Domain.Identity;
+using CapacityAdmin.Domain.Memberships;
+using Microsoft.EntityFrameworkCore;
+
+namespace CapacityAdmin.Domain.Dashboards;
+
+/// <summary>
+/// The figures of each role's landing page. Utilization is never computed here: campaigns come through
+/// <see cref="CapacityStatus.From"/>, bundles through <see cref="BundleService"/>, level caps through
+/// <see cref="MembershipReportService"/> and alerts through <see cref="AlertService"/>, so a dashboard shows the same
+/// live percentage as the list, the detail page and the upsell list. Tenancy comes with the actor.
+/// </summary>
+public sealed class DashboardService(
+    IDbContextFactory<CapacityDbContext> contexts,
+    BundleService bundles,
+    AlertService alerts,
+    MembershipReportService memberships,
+    TimeProvider clock)
+{
+    /// <summary>The attention queue's threshold: pools at 90 % or more.</summary>
+    public const int AttentionPercent = 90;
+
+    public const int ListSize = 10;
+
+    public async Task<Result<CompanyAdminDashboard>> GetCompanyAdminAsync(Actor actor, CancellationToken ct = default)
+    {
+        if (actor.CompanyId is not { } companyId) return DomainError.Forbidden("Only a company admin has a company dashboard.");
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var companyName = await db.Companies.AsNoTracking().Where(c => c.Id == companyId).Select(c => c.Name).FirstOrDefaultAsync(ct);
+        var campaigns = (await db.Campaigns.AsNoTracking().Where(c => c.CompanyId == companyId && c.Status != CampaignStatus.Closed).ToListAsync(ct))
+            .Select(CapacityStatus.From)
+            .OrderByDescending(s => s.OverallUtilization).ThenBy(s => s.Name, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        var ownBundles = (await bundles.ListAsync(actor, companyId, ct))
+            .OrderByDescending(b => b.Pool.Utilization).ThenBy(b => b.Name, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        var recent = await alerts.ListAsync(actor, new AlertQuery(Kind: AlertKind.Threshold), new PageRequest(1, ListSize), ct);
+        if (!recent.IsSuccess) return recent.Error;
+        var requests = await alerts.ListAsync(actor, new AlertQuery(Kind: AlertKind.CapacityRequest), new PageRequest(1, ListSize), ct);
+        if (!requests.IsSuccess) return requests.Error;
+        return new CompanyAdminDashboard(companyName, campaigns, ownBundles, recent.Value.Items, requests.Value.Items);
+    }
+
+    public async Task<Result<AttentionQueue>> GetAttentionQueueAsync(Actor actor, CancellationToken ct = default)
+    {
+        if (!actor.CanEditCapacity) return DomainError.Forbidden("Only Customer Success and Administrators work the attention queue.");
+        await using var db = await contexts.CreateDbContextAsync(ct);
+
+        // At or above 90 % of the governing limit, in exact integers (credits in cents), filtered in SQL.
+        var hot = await db.Campaigns.AsNoTracking()
+            .Where(c => c.Status != CampaignStatus.Closed && c.Status != CampaignStatus.Completed)
+            .Select(c => new
+            {
+                Campaign = c,
+                CompanyName = c.Company!.Name,
+                Used = c.PricingModel == PricingModel.Credits ? c.CreditsConsumedCents
+                    : c.PricingModel == PricingModel.Iaas ? (long)c.LearnersEnrolled : (long)c.VolunteersEnrolled,
+                Limit = c.PricingModel == PricingModel.Credits ? (c.CreditAllocationCents ?? 0L)
+                    : c.PricingModel == PricingModel.Iaas ? (long)(c.LearnersCommitted ?? 0) : (long)c.VolunteerLimit,
+            })
+            .Where(x => x.Limit > 0 ? 100 * x.Used >= AttentionPercent * x.Limit : x.Used > 0)
+            .ToListAsync(ct);
+        var campaigns = hot.Select(x => new AttentionCampaign(CapacityStatus.From(x.Campaign), x.CompanyName))
+            .OrderByDescending(c => c.Status.OverallUtilization).ThenBy(c => c.Status.Name, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+
+        var companyNames = await db.Companies.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        var hotBundles = (await bundles.ListAsync(actor, ct: ct))
+            .Where(b => b.Status == BundleSubscriptionStatus.Active && IsHot(b.Pool))
+            .OrderByDescending(b => b.Pool.Utilization).ThenBy(b => b.Name, StringComparer.OrdinalIgnoreCase)
+            .Select(b => new AttentionBundle(b, companyNames.GetValueOrDefault(b.CompanyId, "")))
+            .ToList();
+
+        var report = await memberships.GetUtilizationAsync(actor, ct);
+        var caps = report.IsSuccess
+            ? report.Value.LevelCaps.Where(c => c.UtilizationPercent >= AttentionPercent).OrderByDescending(c => c.UtilizationPercent).ToList()
+            : [];
+
+        var open = await alerts.ListAsync(actor, new AlertQuery(Status: AlertStatus.New, Kind: AlertKind.Threshold), new PageRequest(1, ListSize), ct);
+        if (!open.IsSuccess) return open.Error;
+        var requests = await alerts.ListAsync(actor, new AlertQuery(Status: AlertStatus.New, Kind: AlertKind.CapacityRequest), new PageRequest(1, ListSize), ct);
+        if (!requests.IsSuccess) return requests.Error;
+        return new AttentionQueue(campaigns, hotBundles, caps, open.Value.Items, open.Value.Total, requests.Value.Items, requests.Value.Total);
+    }
+
+    public async Task<Result<SalesDashboard>> GetSalesAsync(Actor actor, CancellationToken ct = default)
+    {
+        if (!AlertPermissions.CanWorkUpsell(actor)) return AlertPermissions.Forbidden("read the upsell pipeline");
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var counts = await db.Alerts.AsNoTracking().Where(a => a.UpsellStatus != null)
+            .GroupBy(a => a.UpsellStatus!.Value).Select(g => new { Status = g.Key, Count = g.Count() })
+            .ToListAsync(ct);
+        var pipeline = Enum.GetValues<UpsellStatus>().ToDictionary(s => s, s => counts.FirstOrDefault(c => c.Status == s)?.Count ?? 0);
+
+        // Open items (new or contacted), ranked by their pool's utilization now, not when the alert was raised.
+        var open = new List<UpsellItemView>();
+        foreach (var status in new[] { UpsellStatus.New, UpsellStatus.Contacted })
+        {
+            var page = await alerts.ListUpsellAsync(actor, new UpsellQuery(Status: status), new PageRequest(1, PageRequest.MaxPageSize), ct);
+            if (!page.IsSuccess) return page.Error;
+            open.AddRange(page.Value.Items);
+        }
+        var live = await LiveUtilizationAsync(db, actor, open, ct);
+        var ranked = open
+            .Select(i => live.TryGetValue(i.PoolId, out var l) ? new RankedUpsellItem(i, l.Percent, l.Band) : new RankedUpsellItem(i, null, null))
+            .OrderByDescending(r => r.LiveUtilizationPercent ?? r.Item.UtilizationPercent).ThenBy(r => r.Item.CreatedAt)
+            .Take(ListSize)
+            .ToList();
+        return new SalesDashboard(pipeline, ranked);
+    }
+
+    public async Task<Result<AdministratorDashboard>> GetAdministratorAsync(Actor actor, CancellationToken ct = default)
+    {
+        if (!actor.IsAdministrator) return DomainError.Forbidden("Only Administrators see the administration dashboard.");
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var troubled = db.AlertDeliveries.AsNoTracking()
+            .Where(d => d.State == DeliveryState.Failed || (d.State == DeliveryState.Pending && d.Attempts > 0));
+        var failed = await troubled.CountAsync(d => d.State == DeliveryState.Failed, ct);
+        var retrying = await troubled.CountAsync(d => d.State == DeliveryState.Pending, ct);
+        var rows = await (from d in troubled
+                          join a in db.Alerts on d.AlertId equals a.Id
+                          orderby d.CreatedAt descending
+                          select new TroubledDelivery(a.Id, a.PoolName, d.Recipient, d.Address, d.State, d.Attempts, d.LastError, d.NextAttemptAt))
+            .Take(ListSize).ToListAsync(ct);
+
+        var revokedAfter = clock.GetUtcNow().AddYears(50);
+        var users = await db.Users.AsNoTracking().CountAsync(ct);
+        // Compared in memory: SQLite cannot order DateTimeOffset columns in SQL.
+        var lockouts = await db.Users.AsNoTracking().Where(u => u.LockoutEnd != null).Select(u => u.LockoutEnd).ToListAsync(ct);
+        var mustChange = await db.Users.AsNoTracking().CountAsync(u => u.MustChangePassword, ct);
+        var activeKeys = await db.ApiKeys.AsNoTracking().CountAsync(k => k.RevokedAt == null, ct);
+        var revokedKeys = await db.ApiKeys.AsNoTracking().CountAsync(k => k.RevokedAt != null, ct);
+        return new AdministratorDashboard(rows, failed, retrying, users, lockouts.Count(l => l > revokedAfter), mustChange, activeKeys, revokedKeys);
+    }
+
+    private static bool IsHot(PoolUsage pool) => pool.Limit > 0 ? pool.Utilization * 100m >= AttentionPercent : pool.Used > 0;
+
+    /// <summary>The live utilization of the campaigns and bundles behind upsell items, by pool id.</summary>
+    private async Task<Dictionary<Guid, (decimal Percent, CapacityBand Band)>> LiveUtilizationAsync(CapacityDbContext db, Actor actor,
+        IReadOnlyList<UpsellItemView> items, CancellationToken ct)
+    {
+        var campaignIds = items.Where(i => i.PoolType == PoolType.Campaign).Select(i => i.PoolId).Distinct().ToList();
+        var result = (await db.Campaigns.AsNoTracking().Where(c => campaignIds.Contains(c.Id)).ToListAsync(ct))
+            .Select(CapacityStatus.From)
+            .ToDictionary(s => s.CampaignId, s => (CapacityPolicy.Percent(s.OverallUtilization), s.Band));
+        var bundleIds = items.Where(i => i.PoolType == PoolType.Bundle).Select(i => i.PoolId).ToHashSet();
+        if (bundleIds.Count > 0)
+        {
+            foreach (var b in (await bundles.ListAsync(actor, ct: ct)).Where(b => bundleIds.Contains(b.BundleId)))
+                result[b.BundleId] = (CapacityPolicy.Percent(b.Pool.Utilization), b.Pool.Band);
+        }
+        return result;
+    }
+}

@@ -1,0 +1,44 @@
+using CapacityAdmin.E2E.Infrastructure;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace CapacityAdmin.E2E.Shell;
+
+/// <summary>At 390×844 the navigation is a temporary drawer that closes after a choice, and the header fits.</summary>
+public sealed class PhoneTests(AppFixture app, ITestOutputHelper output) : BrowserTest(app, output)
+{
+    public static TheoryData<string> DemoRoles => new(DemoData.Users.Select(u => u.Role));
+
+    [Theory]
+    [MemberData(nameof(DemoRoles))]
+    public Task Phone_NavigationClosesAfterAChoiceAndHeaderFits(string role) => InBrowserAsync(async page =>
+    {
+        await page.SetViewportSizeAsync(390, 844);
+        await SignInAsync(page, DemoData.UserWithRole(role));
+        var navigation = Navigation(page);
+        var toggle = page.GetByRole(AriaRole.Button, new() { Name = "Toggle navigation" });
+
+        Assert.True(await page.EvaluateAsync<bool>("() => { const h = document.querySelector('.ca-appbar'); return h.scrollWidth <= h.clientWidth && document.documentElement.scrollWidth <= 390; }"),
+            "The header or the page is wider than the phone.");
+        await Expect(navigation).ToHaveAttributeAsync("inert", "");
+
+        await toggle.ClickAsync();
+        await Expect(navigation).Not.ToHaveAttributeAsync("inert", new System.Text.RegularExpressions.Regex(".*"));
+        var link = navigation.GetByRole(AriaRole.Link, new() { Name = "Bundles", Exact = true });
+        await link.ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(Url("bundles"));
+        await Expect(navigation).ToHaveAttributeAsync("inert", "");
+    }, variant: role);
+
+    [Fact]
+    public Task Phone_Dashboard_IsAccessible() => InBrowserAsync(async page =>
+    {
+        await page.SetViewportSizeAsync(390, 844);
+        await SignInAsync(page, DemoData.UserWithRole("CompanyAdmin"));
+
+        await Expect(page.GetByRole(AriaRole.Meter).First).ToBeVisibleAsync();
+        await AssertAccessibleAsync(page);
+    });
+}

@@ -1,0 +1,48 @@
+using Bunit;
+using CapacityAdmin.Domain.Identity;
+using CapacityAdmin.Web.Components.Pages.Admin;
+using CapacityAdmin.Web.Tests.Alerts;
+using CapacityAdmin.Web.Tests.Campaigns;
+using MudBlazor;
+
+namespace CapacityAdmin.Web.Tests.Components.Pages.Admin;
+
+/// <summary>Revoking a key asks first: Cancel leaves the key working, confirming revokes it (checked in the database).</summary>
+public sealed class ApiKeyListTests : CampaignComponentTestBase
+{
+    private IRenderedComponent<ContainerFragment> RenderPage() =>
+        Render<ContainerFragment>(c => c.AddChildContent(b =>
+        {
+            b.OpenComponent<MudDialogProvider>(0);
+            b.CloseComponent();
+            b.OpenComponent<ApiKeyList>(1);
+            b.CloseComponent();
+        }));
+
+    private static AngleSharp.Dom.IElement Button(IRenderedComponent<ContainerFragment> page, string text) =>
+        page.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == text);
+
+    [Fact]
+    public async Task Revoke_CancelThenConfirm_ChangesNothingThenRevokes()
+    {
+        var created = await Service<ApiKeyService>().CreateAsync("Sign-up site", Roles.Integration, null, "seed");
+        Assert.True(created.IsSuccess);
+        SignInAs(Roles.Administrator, name: "admin@test.local");
+        var page = RenderPage();
+        page.WaitForAssertion(() => Assert.Contains("Sign-up site", page.Markup));
+
+        page.Find("button[aria-label='Revoke Sign-up site']").Click();
+        page.WaitForAssertion(() => Assert.Contains("Systems using it are refused", page.Markup));
+        Button(page, "Cancel").Click();
+
+        page.WaitForAssertion(() => Assert.DoesNotContain("Systems using it are refused", page.Markup));
+        Assert.Null((await Service<ApiKeyService>().ListAsync()).Single().RevokedAt);
+
+        page.Find("button[aria-label='Revoke Sign-up site']").Click();
+        page.WaitForAssertion(() => Assert.Contains("Systems using it are refused", page.Markup));
+        Button(page, "Revoke").Click();
+
+        page.WaitForAssertion(() => Assert.NotNull(Service<ApiKeyService>().ListAsync().GetAwaiter().GetResult().Single().RevokedAt));
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("button[aria-label='Revoke Sign-up site']")));
+    }
+}
