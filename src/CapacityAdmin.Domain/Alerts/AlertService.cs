@@ -18,7 +18,18 @@ public sealed record AlertQuery(string? Threshold = null, AlertSeverity? Severit
 public sealed record UpsellUpdate(UpsellStatus? Status = null, string? Owner = null, string? Notes = null);
 
 /// <summary>Filters of the sales upsell list.</summary>
-public sealed record UpsellQuery(UpsellStatus? Status = null, string? Owner = null, Guid? CompanyId = null, AlertKind? Kind = null);
+public sealed record UpsellQuery(UpsellStatus? Status = null, string? Owner = null, Guid? CompanyId = null, AlertKind? Kind = null,
+    UpsellSort Sort = UpsellSort.Forecast);
+
+/// <summary>
+/// The order of the upsell list. <see cref="Forecast"/> (the default): runs out before its end first, then the earliest projected
+/// hard-limit date, then the highest live utilization (<see cref="UpsellItemView.CompareByForecast"/>). <see cref="Newest"/>: newest first.
+/// </summary>
+public enum UpsellSort
+{
+    Forecast,
+    Newest,
+}
 
 /// <summary>
 /// Reads and handles stored alerts: the lists, acknowledge and snooze (CS), the upsell workflow
@@ -236,7 +247,7 @@ public sealed class AlertService(IDbContextFactory<CapacityDbContext> contexts, 
     }
 
     /// <summary>
-    /// The sales upsell list: upsell opportunities (the 80 % band) and capacity requests, newest first,
+    /// The sales upsell list: upsell opportunities (the 80 % band, forecast alerts) and capacity requests, in <see cref="UpsellQuery.Sort"/> order,
     /// with company, pool (the campaign for campaign pools), utilization, band, age, status, owner, notes.
     /// </summary>
     public async Task<Result<PagedResult<UpsellItemView>>> ListUpsellAsync(Actor actor, UpsellQuery query, PageRequest page, CancellationToken ct = default)
@@ -245,8 +256,15 @@ public sealed class AlertService(IDbContextFactory<CapacityDbContext> contexts, 
         await using var db = await contexts.CreateDbContextAsync(ct);
         var items = UpsellItems(db, query);
         var total = await items.CountAsync(ct);
-        var rows = await items.OrderByDescending(a => a.CreatedAt).ThenBy(a => a.Id).Skip(page.Skip).Take(page.PageSize).ToListAsync(ct);
-        return new PagedResult<UpsellItemView>(await ToUpsellViewsAsync(db, rows, ct), page.Page, page.PageSize, total);
+        if (query.Sort == UpsellSort.Newest)
+        {
+            var rows = await items.OrderByDescending(a => a.CreatedAt).ThenBy(a => a.Id).Skip(page.Skip).Take(page.PageSize).ToListAsync(ct);
+            return new PagedResult<UpsellItemView>(await ToUpsellViewsAsync(db, rows, ct), page.Page, page.PageSize, total);
+        }
+        // The forecast order is computed, not stored: the (newest, at most MaxExportRows) matching items are forecast in a
+        // fixed number of grouped queries, ordered in memory, then paged.
+        var all = await ForecastOrderedAsync(db, items, ct);
+        return new PagedResult<UpsellItemView>(all.Skip(page.Skip).Take(page.PageSize).ToList(), page.Page, page.PageSize, total);
     }
 
     /// <summary>Every row of the upsell list for the CSV export (at most <see cref="MaxExportRows"/>); see <see cref="UpsellCsv"/>.</summary>
@@ -254,8 +272,17 @@ public sealed class AlertService(IDbContextFactory<CapacityDbContext> contexts, 
     {
         if (!AlertPermissions.CanWorkUpsell(actor)) return AlertPermissions.Forbidden("export the upsell list");
         await using var db = await contexts.CreateDbContextAsync(ct);
+        if (query.Sort == UpsellSort.Forecast) return Result<IReadOnlyList<UpsellItemView>>.Success(await ForecastOrderedAsync(db, UpsellItems(db, query), ct));
         var rows = await UpsellItems(db, query).OrderByDescending(a => a.CreatedAt).ThenBy(a => a.Id).Take(MaxExportRows).ToListAsync(ct);
         return Result<IReadOnlyList<UpsellItemView>>.Success(await ToUpsellViewsAsync(db, rows, ct));
+    }
+
+    private async Task<IReadOnlyList<UpsellItemView>> ForecastOrderedAsync(CapacityDbContext db, IQueryable<Alert> items, CancellationToken ct)
+    {
+        var rows = await items.OrderByDescending(a => a.CreatedAt).ThenBy(a => a.Id).Take(MaxExportRows).ToListAsync(ct);
+        var views = (await ToUpsellViewsAsync(db, rows, ct)).ToList();
+        views.Sort(UpsellItemView.CompareByForecast);
+        return views;
     }
 
     private static IQueryable<Alert> UpsellItems(CapacityDbContext db, UpsellQuery query)
@@ -273,7 +300,12 @@ public sealed class AlertService(IDbContextFactory<CapacityDbContext> contexts, 
         var companyIds = rows.Where(a => a.CompanyId is not null).Select(a => a.CompanyId!.Value).Distinct().ToList();
         var names = await db.Companies.AsNoTracking().Where(c => companyIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
         var now = clock.GetUtcNow();
-        return rows.Select(a => AlertViews.Upsell(a, a.CompanyId is { } id && names.TryGetValue(id, out var n) ? n : null, now)).ToList();
+        // Live figures from the pools' forecasts (one batch for the whole page), the same calculation as the API and dashboards.
+        var pools = rows.Where(a => a.PoolType is PoolType.Campaign or PoolType.Bundle).Select(a => new Forecasts.PoolRef(a.PoolType, a.PoolId)).ToList();
+        var forecasts = (await Forecasts.ForecastService.ForPoolsAsync(db, pools, now, ct)).ToDictionary(f => f.Pool);
+        return rows.Select(a => AlertViews.WithForecast(
+            AlertViews.Upsell(a, a.CompanyId is { } id && names.TryGetValue(id, out var n) ? n : null, now),
+            forecasts.GetValueOrDefault(new Forecasts.PoolRef(a.PoolType, a.PoolId)))).ToList();
     }
 
     private async Task<AlertView?> LoadViewAsync(CapacityDbContext db, Actor actor, Guid alertId, CancellationToken ct)

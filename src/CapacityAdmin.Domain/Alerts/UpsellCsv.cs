@@ -10,6 +10,8 @@ public static class UpsellCsv
     [
         "alertId", "kind", "companyId", "company", "poolType", "poolId", "pool", "campaignId", "utilizationPercent", "band", "createdAt",
         "ageHours", "status", "owner", "notes", "updatedBy", "updatedAt", "message",
+        // Live, from the pool's forecast (utilizationPercent above is the figure when the alert was raised).
+        "liveUtilizationPercent", "projectedHardLimitAt", "runsOutBeforeEnd", "refusedLast30Days",
     ];
 
     public static string Write(IEnumerable<UpsellItemView> rows)
@@ -23,6 +25,10 @@ public static class UpsellCsv
                 r.PoolName, r.CampaignId?.ToString(), r.UtilizationPercent.ToString("0.00", CultureInfo.InvariantCulture), r.Threshold,
                 r.CreatedAt.ToString("O", CultureInfo.InvariantCulture), Math.Floor(r.Age.TotalHours).ToString(CultureInfo.InvariantCulture),
                 AlertNames.Of(r.Status), r.Owner, r.Notes, r.UpdatedBy, r.UpdatedAt?.ToString("O", CultureInfo.InvariantCulture), r.Message,
+                r.LiveUtilizationPercent?.ToString("0.00", CultureInfo.InvariantCulture),
+                r.ProjectedHardLimitAt?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                r.RunsOutBeforeEnd is { } runsOut ? (runsOut ? "true" : "false") : null,
+                r.RefusedLast30Days.ToString(CultureInfo.InvariantCulture),
             ]);
         return sb.ToString();
     }
