@@ -53,7 +53,7 @@ public class Alert
     public string PoolName { get; private set; } = "";
     public Guid? CompanyId { get; private set; }
 
-    /// <summary>"80%", "90%", "100%", "110%"; null on a capacity request.</summary>
+    /// <summary>"80%", "90%", "100%", "110%"; "forecast" on a forecast alert; null on a capacity request.</summary>
     public string? Threshold { get; private set; }
 
     public AlertSeverity Severity { get; private set; }
@@ -92,6 +92,10 @@ public class Alert
 
     internal static Alert Raise(AlertPool pool, AlertBand band, DateTimeOffset now) =>
         new(AlertKind.Threshold, pool, band.Threshold, band.Severity, band.Action, band.Recipients, AlertMessages.For(pool, band), "system", now);
+
+    internal static Alert RaiseForecast(AlertPool pool, Forecasts.Forecast forecast, DateTimeOffset now) =>
+        new(AlertKind.Forecast, pool, Forecasts.ForecastAlertPolicy.WindowKey, Forecasts.ForecastAlertPolicy.Severity,
+            Forecasts.ForecastAlertPolicy.Action, Forecasts.ForecastAlertPolicy.Recipients, AlertMessages.ForForecast(pool, forecast), "system", now);
 
     internal static Alert CapacityRequest(AlertPool pool, string requestedBy, string? note, DateTimeOffset now) =>
         new(AlertKind.CapacityRequest, pool, null, AlertSeverity.Info, AlertAction.CapacityRequest, AlertRecipients.Sales,

@@ -1,10 +1,13 @@
 namespace CapacityAdmin.Domain.Alerts;
 
-/// <summary>A threshold alert raised by an evaluation, or a company admin's request for more capacity.</summary>
+/// <summary>A threshold alert raised by an evaluation, a company admin's request for more capacity, or a forecast early warning.</summary>
 public enum AlertKind
 {
     Threshold,
     CapacityRequest,
+
+    /// <summary>The early warning: the pool is projected to reach its hard limit before its end (Forecasts/ForecastAlertPolicy).</summary>
+    Forecast,
 }
 
 public enum AlertSeverity
@@ -86,7 +89,12 @@ public static class AlertNames
         _ => throw new ArgumentOutOfRangeException(nameof(value), value, null),
     };
 
-    public static string Of(AlertKind value) => value == AlertKind.CapacityRequest ? "capacity_request" : "threshold";
+    public static string Of(AlertKind value) => value switch
+    {
+        AlertKind.CapacityRequest => "capacity_request",
+        AlertKind.Forecast => "forecast",
+        _ => "threshold",
+    };
 
     public static string Of(DeliveryState value) => value == DeliveryState.NoAddress ? "no_address" : value.ToString().ToLowerInvariant();
 

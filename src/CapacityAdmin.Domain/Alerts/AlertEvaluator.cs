@@ -25,7 +25,7 @@ public sealed record AlertRequestCatchUpResult(int Requests, int PoolsEvaluated,
 /// affects 0 rows.
 /// </para>
 /// </summary>
-public sealed class AlertEvaluator(IDbContextFactory<CapacityDbContext> contexts, TimeProvider clock, IOptions<AlertOptions> options,
+public sealed partial class AlertEvaluator(IDbContextFactory<CapacityDbContext> contexts, TimeProvider clock, IOptions<AlertOptions> options,
     ILogger<AlertEvaluator> logger, MembershipReportService membershipReport, AlertBandCache? bandCache = null)
 {
     /// <summary>The bands the consumption paths use: the shared cache, or (without one) a cache of this instance.</summary>
@@ -216,8 +216,22 @@ public sealed class AlertEvaluator(IDbContextFactory<CapacityDbContext> contexts
         else if (window.LastRaisedAt > cutoff || window.SnoozedUntil > now) return null;
 
         var alert = Alert.Raise(pool, band, now);
+        if (!await StoreIfWindowOpenAsync(db, pool, threshold, cutoff, now, alert, band.Recipients, ct)) return null;
+        logger.LogInformation("Alert {AlertId} raised: {PoolType} {PoolId} reached {Threshold} ({Percent}%).", alert.Id, pool.PoolType, pool.PoolId,
+            band.Threshold, alert.UtilizationPercent);
+        return AlertViews.From(alert, null, now);
+    }
+
+    /// <summary>
+    /// The database-enforced window: claims the (pool, threshold) window with one conditional UPDATE and stores the alert with its
+    /// deliveries in the same transaction, only when exactly one row was claimed. The window row must exist.
+    /// </summary>
+    private async Task<bool> StoreIfWindowOpenAsync(CapacityDbContext db, AlertPool pool, string threshold, DateTimeOffset cutoff,
+        DateTimeOffset now, Alert alert, AlertRecipients roles, CancellationToken ct)
+    {
+        var (type, id, measure) = (pool.PoolType, pool.PoolId, pool.Measure);
         // Resolved before the claim: the read needs no lock, and the claim's transaction holds one.
-        var recipients = await AlertRecipientResolver.ResolveAsync(db, band.Recipients, pool.CompanyId, options.Value.SalesMailbox, now, ct);
+        var recipients = await AlertRecipientResolver.ResolveAsync(db, roles, pool.CompanyId, options.Value.SalesMailbox, now, ct);
         await using var tx = await db.Database.BeginWriteTransactionAsync(ct);
         var claimed = await db.AlertWindows
             .Where(w => w.PoolType == type && w.PoolId == id && w.Measure == measure && w.Threshold == threshold
@@ -227,7 +241,7 @@ public sealed class AlertEvaluator(IDbContextFactory<CapacityDbContext> contexts
         if (claimed != 1)
         {
             await tx.RollbackAsync(ct);
-            return null;
+            return false;
         }
 
         alert.AddDeliveries(recipients, now);
@@ -235,9 +249,7 @@ public sealed class AlertEvaluator(IDbContextFactory<CapacityDbContext> contexts
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
-        logger.LogInformation("Alert {AlertId} raised: {PoolType} {PoolId} reached {Threshold} ({Percent}%).", alert.Id, pool.PoolType, pool.PoolId,
-            band.Threshold, alert.UtilizationPercent);
-        return AlertViews.From(alert, null, now);
+        return true;
     }
 
     /// <summary>Insert-if-missing in its own statement: a racing twin fails on the key, which is fine.</summary>

@@ -31,6 +31,12 @@ internal static class AlertMessages
         return note is null ? text : $"{text} Note: {note}";
     }
 
+    /// <summary>"At the current pace campaign 'X' reaches its hard limit (110 volunteer places) on 20 Dec, 11 days before it ends (31 Dec)."</summary>
+    public static string ForForecast(AlertPool pool, Forecasts.Forecast f) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"At the current pace ({Amount(pool, f.BurnRatePerDay, rate: true)} {Noun(pool.Measure)} a day) {Describe(pool)} reaches its hard limit ") +
+        string.Create(CultureInfo.InvariantCulture, $"({Amount(pool, pool.HardLimit)} {Noun(pool.Measure)}) {Forecasts.ForecastText.When(f)}.");
+
     private static string Describe(AlertPool pool) => pool.PoolType switch
     {
         PoolType.Campaign => $"Campaign '{pool.PoolName}'",
@@ -46,6 +52,6 @@ internal static class AlertMessages
         _ => "volunteer places",
     };
 
-    private static string Amount(AlertPool pool, decimal value) =>
-        value.ToString(pool.Measure == PoolMeasure.Credits ? "0.00" : "0", CultureInfo.InvariantCulture);
+    private static string Amount(AlertPool pool, decimal value, bool rate = false) =>
+        value.ToString(rate ? "0.##" : pool.Measure == PoolMeasure.Credits ? "0.00" : "0", CultureInfo.InvariantCulture);
 }

@@ -33,6 +33,15 @@ public sealed class AlertOptions
     /// </summary>
     public TimeSpan PendingEvaluationDelay { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>At most one forecast alert per pool within this window (the early warning of Forecasts/ForecastAlertPolicy).</summary>
+    public TimeSpan ForecastRepeatWindow { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>A pool without an end date is warned when it is projected to reach its hard limit within this many days.</summary>
+    public int ForecastHorizonDays { get; set; } = 14;
+
+    /// <summary>No forecast alert on a rate measured over fewer days than this (the first days of a campaign).</summary>
+    public int ForecastMinBasisDays { get; set; } = 3;
+
     /// <summary>The problems of these options, empty when valid (checked at start).</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -44,6 +53,9 @@ public sealed class AlertOptions
         if (RetryMaxDelay < RetryBaseDelay) errors.Add("Alerts:RetryMaxDelay must be at least Alerts:RetryBaseDelay.");
         if (ClaimTimeout < TimeSpan.FromSeconds(10)) errors.Add("Alerts:ClaimTimeout must be at least 10 seconds.");
         if (PendingEvaluationDelay < TimeSpan.Zero) errors.Add("Alerts:PendingEvaluationDelay must not be negative.");
+        if (ForecastRepeatWindow < TimeSpan.FromMinutes(1)) errors.Add("Alerts:ForecastRepeatWindow must be at least one minute.");
+        if (ForecastHorizonDays is < 1 or > 366) errors.Add("Alerts:ForecastHorizonDays must be between 1 and 366.");
+        if (ForecastMinBasisDays is < 1 or > Forecasts.ForecastPolicy.MaxBasisDays) errors.Add("Alerts:ForecastMinBasisDays must be between 1 and 14.");
         if (DispatchBatchSize is < 1 or > 10_000) errors.Add("Alerts:DispatchBatchSize must be between 1 and 10000.");
         return errors;
     }

@@ -1,6 +1,7 @@
 using CapacityAdmin.Domain.Bundles;
 using CapacityAdmin.Domain.Campaigns;
 using CapacityAdmin.Domain.Data;
+using CapacityAdmin.Domain.Forecasts;
 using CapacityAdmin.Domain.Identity;
 using CapacityAdmin.Domain.Memberships;
 using Microsoft.EntityFrameworkCore;
@@ -10,8 +11,12 @@ namespace CapacityAdmin.Domain.Alerts;
 /// <summary>What one scan looked at and raised.</summary>
 public sealed record AlertScanResult(int Campaigns, int Bundles, int LevelCaps, int PoolsEvaluated, int AlertsRaised)
 {
+    /// <summary>The <c>forecast</c> alerts among <see cref="AlertsRaised"/>.</summary>
+    public int ForecastAlertsRaised { get; init; }
+
     public override string ToString() =>
-        $"{PoolsEvaluated} pools evaluated ({Campaigns} campaigns, {Bundles} bundles, {LevelCaps} level caps), {AlertsRaised} alerts raised";
+        $"{PoolsEvaluated} pools evaluated ({Campaigns} campaigns, {Bundles} bundles, {LevelCaps} level caps), {AlertsRaised} alerts raised " +
+        $"({ForecastAlertsRaised} forecast)";
 }
 
 /// <summary>
@@ -23,6 +28,7 @@ public sealed record AlertScanResult(int Campaigns, int Bundles, int LevelCaps, 
 /// <item>Campaigns in recruiting, active or paused (draft and planned hold no usage; completed and closed
 /// are over): the governing limit, plus the volunteer target on credits and iaas campaigns.</item>
 /// <item>Bundles that are not canceled.</item>
+/// <item>Forecasts of the same campaigns and of those bundles: the early-warning <c>forecast</c> alert (<see cref="ForecastAlertPolicy"/>).</item>
 /// <item>Level caps: unit rows and NATIONAL rows, and blanket rows once per unit that has seat holders
 /// (units without holders are at 0 %), as the utilization report computes them.</item>
 /// </list>
@@ -68,6 +74,12 @@ public sealed class AlertScanService(IDbContextFactory<CapacityDbContext> contex
             if (rows.Count < PageSize) break;
         }
 
+        // Forecasts of every campaign and bundle, a keyset page at a time, each page in a fixed number of grouped queries.
+        var forecastRaised = 0;
+        await foreach (var page in ForecastService.PagesAsync(db, null, evaluator.Now, ct))
+            forecastRaised += await evaluator.RaiseForecastAlertsAsync(db, page, ct);
+        raised += forecastRaised;
+
         var report = await membershipReport.GetUtilizationAsync(Actor.System, ct);
         if (!report.IsSuccess) throw new InvalidOperationException($"The level-cap report failed: {report.Error.Detail}");
         foreach (var cap in report.Value.LevelCaps)
@@ -77,7 +89,7 @@ public sealed class AlertScanService(IDbContextFactory<CapacityDbContext> contex
             if (await evaluator.EvaluateOneAsync(db, AlertPool.ForLevelCap(cap), bands, ct) is not null) raised++;
         }
 
-        return new AlertScanResult(campaigns, bundles, levelCaps, pools, raised);
+        return new AlertScanResult(campaigns, bundles, levelCaps, pools, raised) { ForecastAlertsRaised = forecastRaised };
     }
 
     internal static IEnumerable<AlertPool> CampaignPools(Campaign campaign)

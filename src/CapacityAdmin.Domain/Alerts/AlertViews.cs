@@ -5,7 +5,7 @@ namespace CapacityAdmin.Domain.Alerts;
 
 /// <summary>One delivery of an alert (api-v1.md "Alert".deliveries). <see cref="NextAttemptAt"/> only while pending.</summary>
 public sealed record AlertDeliveryView(Guid Id, AlertRecipients Recipient, string? Address, DeliveryState State, int Attempts, string? LastError,
-    DateTimeOffset? SentAt, DateTimeOffset? NextAttemptAt);
+    DateTimeOffset? SentAt, DateTimeOffset? NextAttemptAt, string? ProviderMessageId = null);
 
 /// <summary>
 /// An alert as the API and UI show it (api-v1.md "Alert"); <see cref="AlertNames"/> gives the
@@ -44,7 +44,10 @@ public sealed record AlertView(
     string? UpsellUpdatedBy,
     DateTimeOffset? UpsellUpdatedAt);
 
-/// <summary>One row of the sales upsell list and its CSV export.</summary>
+/// <summary>
+/// One row of the sales upsell list and its CSV export. <see cref="UtilizationPercent"/> is the figure when the alert was raised
+/// (historical); <see cref="LiveUtilizationPercent"/> is today's, from the same calculation as the gauges (null for level caps).
+/// </summary>
 public sealed record UpsellItemView(
     Guid AlertId,
     AlertKind Kind,
@@ -63,7 +66,8 @@ public sealed record UpsellItemView(
     string? Notes,
     string? UpdatedBy,
     DateTimeOffset? UpdatedAt,
-    string Message);
+    string Message,
+    decimal? LiveUtilizationPercent = null);
 
 internal static class AlertViews
 {
@@ -80,7 +84,7 @@ internal static class AlertViews
             {
                 var visible = internalView || d.Recipient == AlertRecipients.CompanyAdmin;
                 return new AlertDeliveryView(d.Id, d.Recipient, visible ? d.Address : null, d.State, d.Attempts, visible ? d.LastError : null, d.SentAt,
-                    d.State == DeliveryState.Pending ? d.NextAttemptAt : null);
+                    d.State == DeliveryState.Pending ? d.NextAttemptAt : null, visible ? d.ProviderMessageId : null);
             })
             .ToList();
         return new AlertView(a.Id, a.Kind, a.PoolType, a.PoolId, a.PoolName, a.CompanyId, a.Measure, a.Threshold, a.Severity, a.Action,
@@ -90,8 +94,8 @@ internal static class AlertViews
             internalView ? a.UpsellUpdatedBy : null, internalView ? a.UpsellUpdatedAt : null);
     }
 
-    public static UpsellItemView Upsell(Alert a, string? companyName, DateTimeOffset now) =>
+    public static UpsellItemView Upsell(Alert a, string? companyName, DateTimeOffset now, decimal? live = null) =>
         new(a.Id, a.Kind, a.CompanyId, companyName, a.PoolType, a.PoolId, a.PoolName, a.PoolType == PoolType.Campaign ? a.PoolId : null,
             a.UtilizationPercent, a.Threshold, a.CreatedAt, now - a.CreatedAt, a.UpsellStatus ?? UpsellStatus.New, a.UpsellOwner, a.UpsellNotes,
-            a.UpsellUpdatedBy, a.UpsellUpdatedAt, a.Message);
+            a.UpsellUpdatedBy, a.UpsellUpdatedAt, a.Message, live);
 }
