@@ -77,13 +77,13 @@ public partial class UsageChart
     private string Description(UsageChartModel m)
     {
         var last = m.Points[^1];
-        var unit = ForecastText.Unit(Measure);
-        var text = $"From {ForecastText.Date(m.First)} to {ForecastText.Date(last.Date)}: used {ForecastText.Amount(Measure, last.Used)} {unit} " +
-                   $"of a limit of {ForecastText.Amount(Measure, last.Limit)} (hard limit {ForecastText.Amount(Measure, last.HardLimit)}).";
+        var unit = ForecastWords.Unit(Measure);
+        var text = $"From {ForecastWords.Date(m.First)} to {ForecastWords.Date(last.Date)}: used {ForecastWords.Amount(Measure, last.Used)} {unit} " +
+                   $"of a limit of {ForecastWords.Amount(Measure, last.Limit)} (hard limit {ForecastWords.Amount(Measure, last.HardLimit)}).";
         if (m.Projection.Count > 1)
         {
             var end = m.Projection[^1];
-            text += $" Projected at the current pace: {ForecastText.Amount(Measure, end.Used)} {unit} on {ForecastText.Date(end.Date)} ({end.Label}).";
+            text += $" Projected at the current pace: {ForecastWords.Amount(Measure, end.Used)} {unit} on {ForecastWords.Date(end.Date)} ({end.Label}).";
         }
         return text;
     }

@@ -9,7 +9,7 @@ namespace CapacityAdmin.Web.Components.Forecasts;
 /// The words and number formats of every forecast on screen (chart, summary, badge), so a dashboard row and a detail
 /// page say the same thing. Figures are the domain's (<see cref="Forecast"/>); nothing is recomputed here.
 /// </summary>
-public static class ForecastText
+public static class ForecastWords
 {
     private static readonly CultureInfo Culture = CultureInfo.InvariantCulture;
 
