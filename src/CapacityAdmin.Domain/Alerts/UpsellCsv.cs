@@ -20,6 +20,6 @@ public static class UpsellCsv
         r.PoolName, r.CampaignId, r.UtilizationPercent.ToString("0.00", CultureInfo.InvariantCulture), r.Threshold,
         r.CreatedAt, Math.Floor(r.Age.TotalHours), AlertNames.Of(r.Status), r.Owner, r.Notes, r.UpdatedBy, r.UpdatedAt, r.Message,
         r.LiveUtilizationPercent?.ToString("0.00", CultureInfo.InvariantCulture), r.ProjectedHardLimitAt?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        r.RunsOutBeforeEnd, r.RefusedLast30Days,
+        r.RunsOutBeforeEnd is { } runsOut ? (runsOut ? "true" : "false") : null, r.RefusedLast30Days,
     ]));
 }
