@@ -24,7 +24,7 @@ public abstract class BrowserTest(AppFixture app, ITestOutputHelper output)
     protected async Task InBrowserAsync(Func<IPage, Task> steps, string? variant = null, [CallerMemberName] string test = "")
     {
         await using var context = await App.Browser.NewContextAsync(new() { BaseURL = App.BaseAddress.ToString() });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(30_000); // pages take longer than 15 s on a machine shared by many builds
         var page = await context.NewPageAsync();
         try
         {

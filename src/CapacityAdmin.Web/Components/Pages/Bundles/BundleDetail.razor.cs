@@ -38,7 +38,8 @@ public partial class BundleDetail
     private LimitChangeImpact? _impact;
     private MudDataGrid<CapacityChangeView>? _timeline;
 
-    private List<BreadcrumbItem> Breadcrumbs => [new("Bundles", href: "bundles"), new(_bundle?.Name ?? "Bundle", href: null, disabled: true)];
+    // Only the way back: the page's own name is its heading (a disabled last crumb renders as a low-contrast link).
+    private List<BreadcrumbItem> Breadcrumbs => [new("Bundles", href: "bundles")];
 
     /// <summary>The gauge: places used against capacity, the same figure as the totals card.</summary>
     private CapacityFigure Figure => CapacityDisplay.BundleFigure(_bundle!, "Bundle capacity");

@@ -41,8 +41,8 @@ public partial class CampaignDetail
     private CampaignEnrollments? _enrollments;
     private MudDataGrid<CapacityChangeView>? _timeline;
 
-    private List<BreadcrumbItem> Breadcrumbs =>
-        [new("Campaigns", href: "campaigns"), new(_status?.Name ?? "Campaign", href: null, disabled: true)];
+    // Only the way back: the page's own name is its heading (a disabled last crumb renders as a low-contrast link).
+    private List<BreadcrumbItem> Breadcrumbs => [new("Campaigns", href: "campaigns")];
 
     protected override async Task OnParametersSetAsync()
     {
