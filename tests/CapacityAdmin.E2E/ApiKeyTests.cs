@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using CapacityAdmin.Domain.Identity;
 using System.Text.RegularExpressions;
 using CapacityAdmin.E2E.Infrastructure;
 using Microsoft.Playwright;
@@ -18,8 +20,8 @@ public sealed class ApiKeyTests(AppFixture app, ITestOutputHelper output) : Brow
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "API keys", Level = 1 })).ToBeVisibleAsync();
 
         await page.GetByRole(AriaRole.Textbox, new() { Name = "Key name" }).FillAsync(keyName);
-        await page.GetByRole(AriaRole.Combobox, new() { Name = "Key role" }).ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = "Integration", Exact = true }).ClickAsync();
+        await page.Locator(".mud-select").Filter(new() { HasText = "Key role" }).ClickAsync();
+        await page.Locator(".mud-popover-open").GetByText("Integration", new() { Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Create key" }).ClickAsync();
 
         var secret = page.GetByText(new Regex("^cap_[A-Za-z0-9_-]{40,}$"));
@@ -32,13 +34,24 @@ public sealed class ApiKeyTests(AppFixture app, ITestOutputHelper output) : Brow
         await Expect(row).ToContainTextAsync(secretText[..12]);
         Assert.DoesNotContain(secretText, await row.InnerTextAsync());
 
+        // Cancel changes nothing: the key still works.
         await row.GetByRole(AriaRole.Button, new() { Name = "Revoke" }).ClickAsync();
-        var dialog = page.GetByRole(AriaRole.Alertdialog, new() { Name = "Revoke API key" });
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await Expect(dialog).ToContainTextAsync($"Revoke '{keyName}'?");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Cancel", Exact = true }).ClickAsync();
+        await Expect(dialog).ToHaveCountAsync(0);
+        await using (var scope = App.Services.CreateAsyncScope())
+            Assert.Null((await scope.ServiceProvider.GetRequiredService<ApiKeyService>().ListAsync()).Single(k => k.Name == keyName).RevokedAt);
+        await AssertAccessibleAsync(page);
+
+        await row.GetByRole(AriaRole.Button, new() { Name = "Revoke" }).ClickAsync();
         await Expect(dialog).ToContainTextAsync($"Revoke '{keyName}'?");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Revoke", Exact = true }).ClickAsync();
 
         await Expect(dialog).ToHaveCountAsync(0);
         await Expect(row).ToContainTextAsync("Revoked");
         await Expect(row.GetByRole(AriaRole.Button, new() { Name = "Revoke" })).ToHaveCountAsync(0);
+        await using (var scope = App.Services.CreateAsyncScope())
+            Assert.NotNull((await scope.ServiceProvider.GetRequiredService<ApiKeyService>().ListAsync()).Single(k => k.Name == keyName).RevokedAt);
     });
 }

@@ -23,6 +23,8 @@ public sealed class BrowserSession : IDisposable
 
     public Task<HttpResponseMessage> GetAsync(string url) => _client.GetAsync(url);
 
+    public Task<HttpResponseMessage> PostAsync(string url, HttpContent content) => _client.PostAsync(url, content);
+
     public async Task<IHtmlDocument> GetDocumentAsync(string url)
     {
         var response = await _client.GetAsync(url);

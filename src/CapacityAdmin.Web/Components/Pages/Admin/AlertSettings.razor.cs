@@ -4,7 +4,7 @@ using CapacityAdmin.Web.Components.Shared;
 using CapacityAdmin.Web.Email;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
-using Radzen;
+using MudBlazor;
 
 namespace CapacityAdmin.Web.Components.Pages.Admin;
 
@@ -31,7 +31,7 @@ public partial class AlertSettings
     [Inject] private TestEmailService TestEmail { get; set; } = default!;
     [Inject] private IOptions<EmailOptions> EmailOptions { get; set; } = default!;
     [Inject] private CurrentActor CurrentActor { get; set; } = default!;
-    [Inject] private NotificationService Notifications { get; set; } = default!;
+    [Inject] private ISnackbar Notifications { get; set; } = default!;
 
     private IReadOnlyList<BandRow>? _rows;
     private IReadOnlyList<string> _bandErrors = [];
@@ -70,7 +70,7 @@ public partial class AlertSettings
             {
                 _bandErrors = result.Error.Errors is { Count: > 0 } errors
                     ? errors.SelectMany(e => e.Value.Select(m => $"{BandOf(e.Key)}{m}")).ToList()
-                    : [result.Error.Detail];
+                    : [ErrorText.Describe(result.Error)];
                 Notifications.NotifyError("Bands not saved", result.Error);
                 return;
             }
@@ -99,7 +99,7 @@ public partial class AlertSettings
             var sent = await TestEmail.SendTestAsync(_testTo ?? "");
             if (sent.IsSuccess) Notifications.NotifySuccess("Test email sent", $"{sent.Value.Provider}: {sent.Value.Destination}.");
             else if (sent.Error.Code == TestEmailService.DeliveryFailed)
-                Notifications.Notify(new NotificationMessage { Severity = NotificationSeverity.Error, Summary = "Test email failed", Detail = sent.Error.Detail, Duration = 10000 });
+                Notifications.Add(SnackbarExtensions.Text("Test email failed", sent.Error.Detail), Severity.Error, o => o.RequireInteraction = true);
             else Notifications.NotifyWarning("Test email not sent", sent.Error.Detail);
         }
         finally
@@ -129,7 +129,13 @@ public partial class AlertSettings
         public bool IsHardLimit { get; init; }
         public decimal MinPercent { get; set; }
         public AlertSeverity Severity { get; set; }
-        public IEnumerable<AlertRecipients> Recipients { get; set; } = [];
+        public List<AlertRecipients> Recipients { get; set; } = [];
+
+        public void Toggle(AlertRecipients recipient, bool on)
+        {
+            Recipients.Remove(recipient);
+            if (on) Recipients.Add(recipient);
+        }
         public AlertAction Action { get; set; }
         public int WindowMinutes { get; set; }
         public string? UpdatedBy { get; init; }
