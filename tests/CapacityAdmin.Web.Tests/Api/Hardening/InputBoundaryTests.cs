@@ -137,12 +137,12 @@ public sealed class InputBoundaryTests(CapacityAppFactory app) : IClassFixture<C
     }
 
     [Fact]
-    public async Task Post_WithAWrongType_NamesTheFieldAndItsValues_WithoutTypeNames()
+    public async Task Post_WithAWrongType_NamesTheField_WithoutTypeNames()
     {
         using var admin = await app.CreateApiClientAsync(Roles.Administrator);
 
         var problem = await ValidationNamingAsync(await admin.PostAsync("api/v1/campaigns", Json("""{"pricingModel":"gold"}""")), "pricingModel");
 
-        Assert.Contains("seats", problem.GetProperty("detail").GetString());
+        Assert.StartsWith("pricingModel has the wrong type", problem.GetProperty("detail").GetString());
     }
 }
