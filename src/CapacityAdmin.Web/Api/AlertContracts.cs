@@ -70,10 +70,11 @@ public sealed record AlertDeliveryResponse(
     string State,
     int Attempts,
     string? LastError,
-    DateTimeOffset? SentAt)
+    DateTimeOffset? SentAt,
+    string? ProviderMessageId)
 {
     public static AlertDeliveryResponse From(AlertDeliveryView d) =>
-        new(AlertNames.OfRole(d.Recipient), d.Address, AlertNames.Of(d.State), d.Attempts, d.LastError, d.SentAt);
+        new(AlertNames.OfRole(d.Recipient), d.Address, AlertNames.Of(d.State), d.Attempts, d.LastError, d.SentAt, d.ProviderMessageId);
 }
 
 /// <summary>One row of GET /upsell (the columns of the CSV export, as JSON).</summary>

@@ -39,6 +39,16 @@ public sealed class FakeSendGrid : IAsyncLifetime
     /// <summary>While true, every request is answered 429 Too Many Requests.</summary>
     public bool Throttled { get; set; }
 
+    /// <summary>
+    /// When set, the request that would be the Nth accepted one is held open and never answered (a server dying
+    /// mid-send); it is recorded with status 499 once its client goes away. One-shot: later requests are answered.
+    /// </summary>
+    public int? HoldAcceptedNumber { get; set; }
+
+    public TaskCompletionSource Held { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private int _accepted;
+
     public sealed record RecordedRequest(string Method, string Path, string? Authorization, string? ContentType, string Body, int Status, string? MessageId,
         string? UserAgent = null)
     {
@@ -83,6 +93,13 @@ public sealed class FakeSendGrid : IAsyncLifetime
             answer = (400, null, Error(400, problem.Message, problem.Field));
         else if (JsonNode.Parse(body)?["personalizations"]?[0]?["to"]?[0]?["email"]?.GetValue<string>() is { } to && InvalidRecipients.ContainsKey(to))
             answer = (400, null, Error(400, "Does not contain a valid address.", "personalizations.0.to.0.email"));
+        else if (Interlocked.Increment(ref _accepted) == HoldAcceptedNumber)
+        {
+            Held.TrySetResult();
+            try { await Task.Delay(Timeout.Infinite, context.RequestAborted); } catch (OperationCanceledException) { }
+            Requests.Enqueue(new RecordedRequest(context.Request.Method, context.Request.Path, authorization, context.Request.ContentType, body, 499, null));
+            return Results.Empty;
+        }
         else
         {
             var id = Guid.NewGuid().ToString("N")[..22];
