@@ -95,13 +95,13 @@ public sealed class UsageChartModel
 
     private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 
-    /// <summary>A round axis maximum a little above the largest figure: 1, 2, 2.5 or 5 times a power of ten.</summary>
+    /// <summary>A round axis maximum a little above the largest figure (1, 1.25, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power of ten), so the lines use most of the height.</summary>
     internal static decimal NiceMax(decimal max)
     {
         if (max <= 0) return 1m;
         var target = (double)max * 1.1;
         var power = Math.Pow(10, Math.Floor(Math.Log10(target)));
-        foreach (var step in new[] { 1, 2, 2.5, 5, 10 })
+        foreach (var step in new[] { 1, 1.25, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10 })
             if (step * power >= target) return (decimal)(step * power);
         return (decimal)(10 * power);
     }

@@ -17,7 +17,7 @@ public sealed class PoolUsageTests : AlertComponentTestBase
         var campaign = await CreateSeatsCampaignAsync(acme, "Food Bank", seats: 10, enrolled: 5);
         SignInAs(Roles.CompanyAdmin, acme);
 
-        var cut = Render<PoolUsage>(p => p.Add(u => u.PoolType, PoolType.Campaign).Add(u => u.PoolId, campaign.CampaignId));
+        var cut = Render<PoolUsageSection>(p => p.Add(u => u.PoolType, PoolType.Campaign).Add(u => u.PoolId, campaign.CampaignId));
 
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("svg[role=img]")));
         Assert.Equal("Usage and forecast", cut.Find("h2").TextContent);
@@ -25,8 +25,8 @@ public sealed class PoolUsageTests : AlertComponentTestBase
         var today = cut.FindAll("table.ca-usage-table tbody tr:not(.ca-usage-projected-row)")[^1].Children.Select(c => c.TextContent).ToList();
         Assert.Equal(["5", "10"], today.Skip(1).Take(2));
         // Created today: the basis is one day, so the five enrollments are the day's burn and it is full tomorrow.
-        var figures = TextsOf(cut.Find("dl.ca-forecast-figures").ChildNodes);
-        Assert.Contains("5 seats per day, over the last 1 day", figures);
+        var figures = cut.FindAll("dl.ca-forecast-figures dd").Select(d => d.TextContent.Trim()).ToList();
+        Assert.Contains("5 places per day, over the last 1 day", figures);
         Assert.Contains("1 day", figures);
     }
 
@@ -38,7 +38,7 @@ public sealed class PoolUsageTests : AlertComponentTestBase
         var campaign = await CreateSeatsCampaignAsync(globex, "Tree Planting", seats: 10, enrolled: 5);
         SignInAs(Roles.CompanyAdmin, acme);
 
-        var cut = Render<PoolUsage>(p => p.Add(u => u.PoolType, PoolType.Campaign).Add(u => u.PoolId, campaign.CampaignId));
+        var cut = Render<PoolUsageSection>(p => p.Add(u => u.PoolType, PoolType.Campaign).Add(u => u.PoolId, campaign.CampaignId));
 
         cut.WaitForAssertion(() => Assert.Contains("not available", cut.Markup));
         Assert.DoesNotContain("Tree Planting", cut.Markup);
