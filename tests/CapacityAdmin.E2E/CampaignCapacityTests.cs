@@ -54,7 +54,7 @@ public sealed class CampaignCapacityTests(AppFixture app, ITestOutputHelper outp
         await form.GetByRole(AriaRole.Button, new() { Name = "Save capacity" }).ClickAsync();
         await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Save anyway" }).ClickAsync();
 
-        await Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Over capacity" }))
+        await Expect(page.Locator("[aria-label='Capacity flags']"))
             .ToContainTextAsync("Over capacity — above the hard limit; new enrollments will be refused");
         await Expect(limit).ToContainTextAsync("116 %");
         Assert.Equal(50, (await App.CampaignAsync(campaignId)).Seats!.Committed);

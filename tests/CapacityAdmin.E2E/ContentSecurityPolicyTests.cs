@@ -31,6 +31,10 @@ public sealed class ContentSecurityPolicyTests(AppFixture app, ITestOutputHelper
             Assert.NotNull(await response!.HeaderValueAsync("content-security-policy"));
             await WaitForInteractivityAsync(page);
         }
+        // The Hangfire dashboard (not Blazor) is served under the same policy.
+        var dashboard = await page.GotoAsync(Url("admin/hangfire"));
+        Assert.Equal(200, dashboard!.Status);
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
 
         Assert.True(violations.Count == 0, "Content-Security-Policy violations:\n" + string.Join("\n", violations));
     });

@@ -87,6 +87,14 @@ public sealed class AlertDispatchService(IDbContextFactory<CapacityDbContext> co
         return new AlertDispatchResult(claimed, sent, retrying, failed);
     }
 
+    /// <summary>Where the pool is heading as the email goes out (campaigns and bundles; level caps have no forecast).</summary>
+    private async Task<string?> ProjectionAsync(CapacityDbContext db, Alert alert, CancellationToken ct)
+    {
+        if (alert.PoolType is not (Common.PoolType.Campaign or Common.PoolType.Bundle)) return null;
+        var forecasts = await Forecasts.ForecastService.ForPoolsAsync(db, [new Forecasts.PoolRef(alert.PoolType, alert.PoolId)], clock.GetUtcNow(), ct);
+        return forecasts.Count == 0 ? null : Forecasts.ForecastText.Sentence(forecasts[0]);
+    }
+
     private async Task<DeliveryState> SendClaimedAsync(CapacityDbContext db, Guid deliveryId, Guid token, string dispatcherId, AlertOptions o,
         CancellationToken ct)
     {
@@ -99,7 +107,10 @@ public sealed class AlertDispatchService(IDbContextFactory<CapacityDbContext> co
         var (delivery, alert) = (row.Delivery, row.Alert);
         var email = new AlertEmail(alert.Id, delivery.Id, delivery.Address!, AlertNames.OfRole(delivery.Recipient),
             new AlertEmailModel(AlertNames.Of(alert.PoolType), alert.PoolId, alert.PoolName, row.CompanyName, alert.Threshold ?? "",
-                AlertNames.Of(alert.Severity), AlertNames.Of(alert.Action), alert.UtilizationPercent, alert.Message, alert.CreatedAt));
+                AlertNames.Of(alert.Severity), AlertNames.Of(alert.Action), alert.UtilizationPercent, alert.Message, alert.CreatedAt)
+            {
+                Projection = await ProjectionAsync(db, alert, ct),
+            });
         var attempt = delivery.Attempts + 1;
 
         AlertSendResult answer;

@@ -26,9 +26,14 @@ public enum AlertSort
     Band,
 }
 
-/// <summary>Sort keys of the upsell list (all run in SQL). Utilization is the figure at alert time.</summary>
+/// <summary>
+/// Sort keys of the upsell list. <see cref="Forecast"/> (the default): runs out before its end first, then the earliest
+/// projected hard-limit date, then the highest live utilization (<see cref="UpsellItemView.CompareByForecast"/>), computed
+/// from the pools' forecasts; the others run in SQL. Utilization is the figure at alert time.
+/// </summary>
 public enum UpsellSort
 {
+    Forecast,
     CreatedAt,
     Pool,
     Company,
@@ -45,7 +50,7 @@ public sealed record UpsellUpdate(UpsellStatus? Status = null, string? Owner = n
 /// matches the pool's, the company's or the owner's name the same way.
 /// </summary>
 public sealed record UpsellQuery(UpsellStatus? Status = null, string? Owner = null, Guid? CompanyId = null, AlertKind? Kind = null,
-    string? Search = null, UpsellSort Sort = UpsellSort.CreatedAt, bool Descending = true);
+    string? Search = null, UpsellSort Sort = UpsellSort.Forecast, bool Descending = true);
 
 /// <summary>
 /// Reads and handles stored alerts: the lists, acknowledge and snooze (CS), the upsell workflow
@@ -340,7 +345,7 @@ public sealed class AlertService(IDbContextFactory<CapacityDbContext> contexts, 
             && (a.UpsellStatus == UpsellStatus.New || a.UpsellStatus == UpsellStatus.Contacted));
 
     /// <summary>
-    /// The sales upsell list: upsell opportunities (the 80 % band) and capacity requests, newest first,
+    /// The sales upsell list: upsell opportunities (the 80 % band, forecast alerts) and capacity requests, in <see cref="UpsellQuery.Sort"/> order,
     /// with company, pool (the campaign for campaign pools), utilization, band, age, status, owner, notes.
     /// </summary>
     public async Task<Result<PagedResult<UpsellItemView>>> ListUpsellAsync(Actor actor, UpsellQuery query, PageRequest page, CancellationToken ct = default)
@@ -349,6 +354,13 @@ public sealed class AlertService(IDbContextFactory<CapacityDbContext> contexts, 
         await using var db = await contexts.CreateDbContextAsync(ct);
         var items = UpsellItems(db, query);
         var total = await items.CountAsync(ct);
+        if (query.Sort == UpsellSort.Forecast)
+        {
+            // The forecast order is computed, not stored: the (newest, at most MaxExportRows) matching items are forecast in a
+            // fixed number of grouped queries, ordered in memory, then paged.
+            var all = await ForecastOrderedAsync(db, items, ct);
+            return new PagedResult<UpsellItemView>(all.Skip(page.Skip).Take(page.PageSize).ToList(), page.Page, page.PageSize, total);
+        }
         var ordered = query.Sort switch
         {
             UpsellSort.Pool => Order(items, a => a.PoolName, query.Descending),
@@ -367,8 +379,17 @@ public sealed class AlertService(IDbContextFactory<CapacityDbContext> contexts, 
     {
         if (!AlertPermissions.CanWorkUpsell(actor)) return AlertPermissions.Forbidden("export the upsell list");
         await using var db = await contexts.CreateDbContextAsync(ct);
+        if (query.Sort == UpsellSort.Forecast) return Result<IReadOnlyList<UpsellItemView>>.Success(await ForecastOrderedAsync(db, UpsellItems(db, query), ct));
         var rows = await UpsellItems(db, query).OrderByDescending(a => a.CreatedAt).ThenBy(a => a.Id).Take(MaxExportRows).ToListAsync(ct);
         return Result<IReadOnlyList<UpsellItemView>>.Success(await ToUpsellViewsAsync(db, rows, ct));
+    }
+
+    private async Task<IReadOnlyList<UpsellItemView>> ForecastOrderedAsync(CapacityDbContext db, IQueryable<Alert> items, CancellationToken ct)
+    {
+        var rows = await items.OrderByDescending(a => a.CreatedAt).ThenBy(a => a.Id).Take(MaxExportRows).ToListAsync(ct);
+        var views = (await ToUpsellViewsAsync(db, rows, ct)).ToList();
+        views.Sort(UpsellItemView.CompareByForecast);
+        return views;
     }
 
     private static IQueryable<Alert> UpsellItems(CapacityDbContext db, UpsellQuery query)
@@ -389,28 +410,13 @@ public sealed class AlertService(IDbContextFactory<CapacityDbContext> contexts, 
     {
         var companyIds = rows.Where(a => a.CompanyId is not null).Select(a => a.CompanyId!.Value).Distinct().ToList();
         var names = await db.Companies.AsNoTracking().Where(c => companyIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
-        var live = await LiveUtilizationAsync(db, rows, ct);
         var now = clock.GetUtcNow();
-        return rows.Select(a => AlertViews.Upsell(a, a.CompanyId is { } id && names.TryGetValue(id, out var n) ? n : null, now,
-            live.TryGetValue(a.PoolId, out var l) ? l : null)).ToList();
-    }
-
-    /// <summary>
-    /// Today's utilization (percent) of each row's pool, from the same calculation as the gauges and the campaign list
-    /// (<see cref="CapacityStatus"/> for campaigns, the bundle pool for bundles). Level caps have none here.
-    /// </summary>
-    private static async Task<Dictionary<Guid, decimal>> LiveUtilizationAsync(CapacityDbContext db, List<Alert> rows, CancellationToken ct)
-    {
-        var campaignIds = rows.Where(a => a.PoolType == PoolType.Campaign).Select(a => a.PoolId).Distinct().ToList();
-        var bundleIds = rows.Where(a => a.PoolType == PoolType.Bundle).Select(a => a.PoolId).Distinct().ToList();
-        var live = new Dictionary<Guid, decimal>();
-        if (campaignIds.Count > 0)
-            foreach (var campaign in await db.Campaigns.AsNoTracking().Where(c => campaignIds.Contains(c.Id)).ToListAsync(ct))
-                live[campaign.Id] = CapacityPolicy.Percent(CapacityStatus.From(campaign).OverallUtilization);
-        if (bundleIds.Count > 0)
-            foreach (var bundle in await db.Bundles.AsNoTracking().Where(b => bundleIds.Contains(b.Id)).ToListAsync(ct))
-                live[bundle.Id] = CapacityPolicy.Percent(ConsumptionResults.BundlePool(bundle).Utilization);
-        return live;
+        // Live figures from the pools' forecasts (one batch for the whole page), the same calculation as the API and dashboards.
+        var pools = rows.Where(a => a.PoolType is PoolType.Campaign or PoolType.Bundle).Select(a => new Forecasts.PoolRef(a.PoolType, a.PoolId)).ToList();
+        var forecasts = (await Forecasts.ForecastService.ForPoolsAsync(db, pools, now, ct)).ToDictionary(f => f.Pool);
+        return rows.Select(a => AlertViews.WithForecast(
+            AlertViews.Upsell(a, a.CompanyId is { } id && names.TryGetValue(id, out var n) ? n : null, now),
+            forecasts.GetValueOrDefault(new Forecasts.PoolRef(a.PoolType, a.PoolId)))).ToList();
     }
 
     private async Task<AlertView?> LoadViewAsync(CapacityDbContext db, Actor actor, Guid alertId, CancellationToken ct)

@@ -66,8 +66,34 @@ public sealed record UpsellItemView(
     string? Notes,
     string? UpdatedBy,
     DateTimeOffset? UpdatedAt,
-    string Message,
-    decimal? LiveUtilizationPercent = null);
+    string Message)
+{
+    // UtilizationPercent is the figure when the alert was raised (historical); the members below are live, from the pool's forecast
+    // (null / 0 for a level cap, which has no forecast).
+
+    /// <summary>used / limit now in percent (2 places), the gauges' calculation.</summary>
+    public decimal? LiveUtilizationPercent { get; init; }
+
+    public DateOnly? ProjectedHardLimitAt { get; init; }
+    public int? DaysToHardLimit { get; init; }
+    public bool? RunsOutBeforeEnd { get; init; }
+    public long RefusedLast30Days { get; init; }
+    public decimal? BurnRatePerDay { get; init; }
+    public DateOnly? EndDate { get; init; }
+
+    /// <summary>
+    /// The default order of the list: runs out before its end first, then the earliest projected hard-limit date (none last),
+    /// then the highest live utilization, then the newest (then by id, so the order is stable).
+    /// </summary>
+    public static int CompareByForecast(UpsellItemView x, UpsellItemView y)
+    {
+        var c = (y.RunsOutBeforeEnd == true).CompareTo(x.RunsOutBeforeEnd == true);
+        if (c == 0) c = (x.ProjectedHardLimitAt?.DayNumber ?? int.MaxValue).CompareTo(y.ProjectedHardLimitAt?.DayNumber ?? int.MaxValue);
+        if (c == 0) c = (y.LiveUtilizationPercent ?? -1m).CompareTo(x.LiveUtilizationPercent ?? -1m);
+        if (c == 0) c = y.CreatedAt.CompareTo(x.CreatedAt);
+        return c != 0 ? c : x.AlertId.CompareTo(y.AlertId);
+    }
+}
 
 internal static class AlertViews
 {
@@ -94,8 +120,19 @@ internal static class AlertViews
             internalView ? a.UpsellUpdatedBy : null, internalView ? a.UpsellUpdatedAt : null);
     }
 
-    public static UpsellItemView Upsell(Alert a, string? companyName, DateTimeOffset now, decimal? live = null) =>
+    public static UpsellItemView Upsell(Alert a, string? companyName, DateTimeOffset now) =>
         new(a.Id, a.Kind, a.CompanyId, companyName, a.PoolType, a.PoolId, a.PoolName, a.PoolType == PoolType.Campaign ? a.PoolId : null,
             a.UtilizationPercent, a.Threshold, a.CreatedAt, now - a.CreatedAt, a.UpsellStatus ?? UpsellStatus.New, a.UpsellOwner, a.UpsellNotes,
-            a.UpsellUpdatedBy, a.UpsellUpdatedAt, a.Message, live);
+            a.UpsellUpdatedBy, a.UpsellUpdatedAt, a.Message);
+
+    public static UpsellItemView WithForecast(UpsellItemView v, Forecasts.Forecast? f) => f is null ? v : v with
+    {
+        LiveUtilizationPercent = Campaigns.CapacityPolicy.Percent(f.Utilization),
+        ProjectedHardLimitAt = f.ProjectedHardLimitAt,
+        DaysToHardLimit = f.DaysToHardLimit,
+        RunsOutBeforeEnd = f.RunsOutBeforeEnd,
+        RefusedLast30Days = f.RefusedLast30Days,
+        BurnRatePerDay = f.BurnRatePerDay,
+        EndDate = f.EndDate,
+    };
 }

@@ -11,7 +11,14 @@ public sealed record AlertEmailModel(
     string Action,
     decimal UtilizationPercent,
     string Message,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt)
+{
+    /// <summary>
+    /// The pool's projection when the email is sent, in the words of <see cref="Forecasts.ForecastText.Sentence"/> ("At the current pace
+    /// this campaign reaches its hard limit on 20 Dec, 11 days before it ends (31 Dec)."); null for a level cap.
+    /// </summary>
+    public string? Projection { get; init; }
+}
 
 /// <summary>One delivery of one alert to one address.</summary>
 public sealed record AlertEmail(Guid AlertId, Guid DeliveryId, string ToAddress, string RecipientRole, AlertEmailModel Model);

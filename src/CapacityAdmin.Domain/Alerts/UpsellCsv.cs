@@ -10,6 +10,8 @@ public static class UpsellCsv
     [
         "alertId", "kind", "companyId", "company", "poolType", "poolId", "pool", "campaignId", "utilizationPercent", "band", "createdAt",
         "ageHours", "status", "owner", "notes", "updatedBy", "updatedAt", "message",
+        // Live, from the pool's forecast (utilizationPercent above is the figure when the alert was raised).
+        "liveUtilizationPercent", "projectedHardLimitAt", "runsOutBeforeEnd", "refusedLast30Days",
     ];
 
     public static string Write(IEnumerable<UpsellItemView> rows) => CsvTable.Write(Header, rows.Select(r => (IReadOnlyList<object?>)
@@ -17,5 +19,7 @@ public static class UpsellCsv
         r.AlertId, AlertNames.Of(r.Kind), r.CompanyId, r.CompanyName, AlertNames.Of(r.PoolType), r.PoolId,
         r.PoolName, r.CampaignId, r.UtilizationPercent.ToString("0.00", CultureInfo.InvariantCulture), r.Threshold,
         r.CreatedAt, Math.Floor(r.Age.TotalHours), AlertNames.Of(r.Status), r.Owner, r.Notes, r.UpdatedBy, r.UpdatedAt, r.Message,
+        r.LiveUtilizationPercent?.ToString("0.00", CultureInfo.InvariantCulture), r.ProjectedHardLimitAt?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        r.RunsOutBeforeEnd, r.RefusedLast30Days,
     ]));
 }

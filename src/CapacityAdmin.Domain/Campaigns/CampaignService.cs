@@ -14,8 +14,6 @@ namespace CapacityAdmin.Domain.Campaigns;
 /// </summary>
 public sealed class CampaignService(IDbContextFactory<CapacityDbContext> contexts, TimeProvider clock)
 {
-    private const int MaxAttempts = 5;
-
     public async Task<Result<CapacityStatus>> CreateAsync(Actor actor, CreateCampaignRequest request, CancellationToken ct = default)
     {
         if (CapacityAccess.RequireEditor(actor) is { } denied) return denied;
@@ -74,7 +72,7 @@ public sealed class CampaignService(IDbContextFactory<CapacityDbContext> context
     {
         if (CapacityAccess.RequireEditor(actor) is { } denied) return denied;
         await using var db = await contexts.CreateDbContextAsync(ct);
-        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        return await RelinkRetry.UntilDecidedAsync(campaignId, "a limit change", async Task<Result<LimitChangeResult>?> (_) =>
         {
             var header = await CampaignHeader.LoadAsync(db, actor, campaignId, ct);
             if (header is null) return CampaignNotFound(campaignId);
@@ -88,7 +86,7 @@ public sealed class CampaignService(IDbContextFactory<CapacityDbContext> context
             {
                 await tx.RollbackAsync(ct);
                 db.ChangeTracker.Clear();
-                continue;
+                return null;
             }
             var now = clock.GetUtcNow();
             foreach (var c in plan.Value.Impact.Changes)
@@ -97,8 +95,7 @@ public sealed class CampaignService(IDbContextFactory<CapacityDbContext> context
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             return new LimitChangeResult(plan.Value.Impact, CapacityStatus.From(campaign));
-        }
-        throw new InvalidOperationException($"Campaign {campaignId} kept changing bundles during a limit change.");
+        });
     }
 
     /// <summary>Moves a campaign through its lifecycle; an illegal move is 409 INVALID_TRANSITION. Closing gives its places back to its bundle.</summary>
@@ -107,7 +104,7 @@ public sealed class CampaignService(IDbContextFactory<CapacityDbContext> context
     {
         if (CapacityAccess.RequireEditor(actor) is { } denied) return denied;
         await using var db = await contexts.CreateDbContextAsync(ct);
-        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        return await RelinkRetry.UntilDecidedAsync(campaignId, "a status change", async Task<Result<CapacityStatus>?> (_) =>
         {
             var header = await CampaignHeader.LoadAsync(db, actor, campaignId, ct);
             if (header is null) return CampaignNotFound(campaignId);
@@ -119,7 +116,7 @@ public sealed class CampaignService(IDbContextFactory<CapacityDbContext> context
             {
                 await tx.RollbackAsync(ct);
                 db.ChangeTracker.Clear();
-                continue;
+                return null;
             }
             if (!campaign.CanTransitionTo(target))
                 return DomainError.Conflict(ErrorCodes.InvalidTransition,
@@ -133,8 +130,7 @@ public sealed class CampaignService(IDbContextFactory<CapacityDbContext> context
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             return CapacityStatus.From(campaign);
-        }
-        throw new InvalidOperationException($"Campaign {campaignId} kept changing bundles during a status change.");
+        });
     }
 
     /// <summary>
@@ -147,7 +143,7 @@ public sealed class CampaignService(IDbContextFactory<CapacityDbContext> context
         if (CapacityAccess.RequireEditor(actor) is { } denied) return denied;
         if (BundleLinks.ValidateShare(share, "share") is { } invalid) return invalid;
         await using var db = await contexts.CreateDbContextAsync(ct);
-        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        return await RelinkRetry.UntilDecidedAsync(campaignId, "a bundle link", async Task<Result<CapacityStatus>?> (_) =>
         {
             var header = await CampaignHeader.LoadAsync(db, actor, campaignId, ct);
             if (header is null) return CampaignNotFound(campaignId);
@@ -163,7 +159,7 @@ public sealed class CampaignService(IDbContextFactory<CapacityDbContext> context
             {
                 await tx.RollbackAsync(ct);
                 db.ChangeTracker.Clear();
-                continue;
+                return null;
             }
             if (campaign.Status == CampaignStatus.Closed)
                 return DomainError.Conflict(ErrorCodes.InvalidTransition, "A closed campaign cannot be linked to a bundle.");
@@ -189,8 +185,7 @@ public sealed class CampaignService(IDbContextFactory<CapacityDbContext> context
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             return CapacityStatus.From(campaign);
-        }
-        throw new InvalidOperationException($"Campaign {campaignId} kept changing bundles during a link.");
+        });
     }
 
     private sealed record LimitPlan(Campaign Campaign, LimitChangeImpact Impact);

@@ -24,7 +24,6 @@ namespace CapacityAdmin.Domain.Campaigns;
 public sealed class EnrollmentService(IDbContextFactory<CapacityDbContext> contexts, TimeProvider clock, AlertEvaluator alerts)
 {
     public const int MaxBulkItems = 10_000;
-    private const int MaxAttempts = 5;
 
     public Task<Result<ConsumptionResult>> EnrollVolunteerAsync(Actor actor, Guid campaignId, string? volunteerId, CancellationToken ct = default) =>
         RunAsync(actor, campaignId, volunteerId, CapacityKind.Volunteers, enroll: true, ct);
@@ -114,24 +113,24 @@ public sealed class EnrollmentService(IDbContextFactory<CapacityDbContext> conte
     private async Task<(ConsumptionResult Result, CampaignHeader? Header)> EnrollAsync(CapacityDbContext db, Actor actor, Guid campaignId,
         CampaignHeader? header, string externalId, CapacityKind kind, IReadOnlySet<Guid>? requestedPools, bool fullResult, CancellationToken ct)
     {
-        for (var attempt = 1; ; attempt++)
+        var first = header;
+        return await RelinkRetry.UntilDecidedAsync(campaignId, "an enrollment", async Task<(ConsumptionResult, CampaignHeader?)?> (attempt) =>
         {
-            header = attempt > 1 ? await CampaignHeader.LoadAsync(db, actor, campaignId, ct)
-                : header ?? await CampaignHeader.GetAsync(db, actor, campaignId, ct);
-            if (header is null) return (ConsumptionResults.CampaignNotFound(campaignId), null);
-            if (kind == CapacityKind.Learners && header.PricingModel != PricingModel.Iaas)
-                return (ConsumptionResults.Mismatch(campaignId, "Learners can be enrolled only on iaas campaigns."), header);
+            var current = attempt > 1 ? await CampaignHeader.LoadAsync(db, actor, campaignId, ct)
+                : first ?? await CampaignHeader.GetAsync(db, actor, campaignId, ct);
+            if (current is null) return (ConsumptionResults.CampaignNotFound(campaignId), null);
+            if (kind == CapacityKind.Learners && current.PricingModel != PricingModel.Iaas)
+                return (ConsumptionResults.Mismatch(campaignId, "Learners can be enrolled only on iaas campaigns."), current);
             try
             {
                 // Null: the campaign was relinked to another bundle meanwhile; decide again on fresh data.
-                if (await TryEnrollAsync(db, header, externalId, kind, requestedPools, fullResult, ct) is { } result) return (result, header);
+                return await TryEnrollAsync(db, current, externalId, kind, requestedPools, fullResult, ct) is { } result ? (result, current) : null;
             }
             finally
             {
                 db.ChangeTracker.Clear();
             }
-            if (attempt == MaxAttempts) throw new InvalidOperationException($"Campaign {campaignId} kept changing bundles during an enrollment.");
-        }
+        });
     }
 
     /// <summary>
@@ -187,15 +186,14 @@ public sealed class EnrollmentService(IDbContextFactory<CapacityDbContext> conte
     private async Task<ConsumptionResult> ReleaseAsync(CapacityDbContext db, Actor actor, Guid campaignId, string externalId, CapacityKind kind,
         CancellationToken ct)
     {
-        for (var attempt = 1; ; attempt++)
+        return await RelinkRetry.UntilDecidedAsync(campaignId, "a release", async Task<ConsumptionResult?> (_) =>
         {
             var header = await CampaignHeader.LoadAsync(db, actor, campaignId, ct);
             if (header is null) return ConsumptionResults.CampaignNotFound(campaignId);
             if (kind == CapacityKind.Learners && header.PricingModel != PricingModel.Iaas)
                 return ConsumptionResults.Mismatch(campaignId, "Learners are enrolled only on iaas campaigns.");
-            if (await TryReleaseAsync(db, header, externalId, kind, ct) is { } result) return result;
-            if (attempt == MaxAttempts) throw new InvalidOperationException($"Campaign {campaignId} kept changing bundles during a release.");
-        }
+            return await TryReleaseAsync(db, header, externalId, kind, ct);
+        });
     }
 
     private async Task<ConsumptionResult?> TryReleaseAsync(CapacityDbContext db, CampaignHeader header, string externalId, CapacityKind kind,

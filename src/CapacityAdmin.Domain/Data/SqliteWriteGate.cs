@@ -40,6 +40,22 @@ public static class SqliteWriteGate
         }
     }
 
+    /// <summary>Runs one autocommitted write statement behind the same gate (a plain call elsewhere than SQLite).</summary>
+    public static async Task<T> WriteAsync<T>(this DatabaseFacade database, Func<Task<T>> write, CancellationToken ct)
+    {
+        if (!database.IsSqlite()) return await write();
+        var gate = Gates.GetOrAdd(database.GetDbConnection().DataSource, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(ct);
+        try
+        {
+            return await write();
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
     /// <summary>Forwards to the EF transaction and lets the next writer in as soon as this one commits or rolls back.</summary>
     private sealed class GatedTransaction(IDbContextTransaction inner, SemaphoreSlim gate) : IDbContextTransaction, IInfrastructure<DbTransaction>
     {

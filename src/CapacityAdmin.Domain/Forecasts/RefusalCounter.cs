@@ -27,7 +27,8 @@ internal static class RefusalCounter
         // Enums are stored as their names (PoolRefusalDayConfiguration).
         var type = poolType.ToString();
         var m = measure.ToString();
-        return db.Database.IsSqlServer()
+        // Behind the SQLite writer gate, like the consumption transactions it follows.
+        return db.Database.WriteAsync(() => db.Database.IsSqlServer()
             ? db.Database.ExecuteSqlAsync($"""
                 MERGE "PoolRefusalDays" WITH (HOLDLOCK) AS t
                 USING (SELECT {type} AS "PoolType", {poolId} AS "PoolId", {m} AS "Measure", {day} AS "Day") AS s
@@ -38,6 +39,6 @@ internal static class RefusalCounter
             : db.Database.ExecuteSqlAsync($"""
                 INSERT INTO "PoolRefusalDays" ("PoolType", "PoolId", "Measure", "Day", "Refused") VALUES ({type}, {poolId}, {m}, {day}, 1)
                 ON CONFLICT ("PoolType", "PoolId", "Measure", "Day") DO UPDATE SET "Refused" = "PoolRefusalDays"."Refused" + 1
-                """, ct);
+                """, ct), ct);
     }
 }

@@ -95,12 +95,20 @@ public sealed record UpsellItemResponse(
     string? Notes,
     string? UpdatedBy,
     DateTimeOffset? UpdatedAt,
-    string Message)
+    string Message,
+    decimal UtilizationPercentAtAlert,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)] decimal? LiveUtilizationPercent,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)] DateOnly? ProjectedHardLimitAt,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)] bool? RunsOutBeforeEnd,
+    long RefusedLast30Days)
 {
+    /// <summary><c>utilizationPercent</c> (kept as it was) and <c>utilizationPercentAtAlert</c> are the historical figure; <c>liveUtilizationPercent</c> is now.</summary>
     public static UpsellItemResponse From(UpsellItemView u) => new(
         u.AlertId, AlertNames.Of(u.Kind), u.CompanyId, u.CompanyName, AlertNames.Of(u.PoolType), u.PoolId, u.PoolName, u.CampaignId,
         decimal.Round(u.UtilizationPercent, 2, MidpointRounding.AwayFromZero), u.Threshold, u.CreatedAt, (long)Math.Floor(u.Age.TotalHours),
-        AlertNames.Of(u.Status), u.Owner, u.Notes, u.UpdatedBy, u.UpdatedAt, u.Message);
+        AlertNames.Of(u.Status), u.Owner, u.Notes, u.UpdatedBy, u.UpdatedAt, u.Message,
+        decimal.Round(u.UtilizationPercent, 2, MidpointRounding.AwayFromZero), u.LiveUtilizationPercent, u.ProjectedHardLimitAt, u.RunsOutBeforeEnd,
+        u.RefusedLast30Days);
 }
 
 /// <summary>One band of GET / PUT /settings/alert-bands; <c>repeatWindow</c> as "hh:mm:ss" ("24:00:00" for a day).</summary>

@@ -85,9 +85,9 @@ public static class AlertEndpoints
     private static void MapUpsellList(RouteGroupBuilder api)
     {
         api.MapGet("/upsell", async (ClaimsPrincipal user, AlertService alerts, string? status, string? owner, Guid? companyId, string? kind,
-            int? page, int? pageSize, CancellationToken ct) =>
+            string? sort, int? page, int? pageSize, CancellationToken ct) =>
         {
-            var query = BuildUpsellQuery(status, owner, companyId, kind);
+            var query = BuildUpsellQuery(status, owner, companyId, kind, sort);
             if (!query.IsSuccess) return ApiProblems.From(query.Error);
             var paging = PageRequest.Create(page, pageSize);
             if (!paging.IsSuccess) return ApiProblems.From(paging.Error);
@@ -96,9 +96,9 @@ public static class AlertEndpoints
         }).WithTags("Alerts").RequireAuthorization(ApiPolicies.Upsell);
 
         api.MapGet("/upsell.csv", async (ClaimsPrincipal user, AlertService alerts, string? status, string? owner, Guid? companyId, string? kind,
-            CancellationToken ct) =>
+            string? sort, CancellationToken ct) =>
         {
-            var query = BuildUpsellQuery(status, owner, companyId, kind);
+            var query = BuildUpsellQuery(status, owner, companyId, kind, sort);
             if (!query.IsSuccess) return ApiProblems.From(query.Error);
             return ApiResults.Map(await alerts.ExportUpsellAsync(user.ToActor(), query.Value, ct), rows =>
                 TypedResults.File(Encoding.UTF8.GetBytes(UpsellCsv.Write(rows)), "text/csv; charset=utf-8", "upsell.csv"));
@@ -153,8 +153,16 @@ public static class AlertEndpoints
         return new AlertQuery(threshold, s, companyId, st, k.Value);
     }
 
-    private static Result<UpsellQuery> BuildUpsellQuery(string? status, string? owner, Guid? companyId, string? kind)
+    /// <summary><c>sort</c>: <c>forecast</c> (the default: runs out before its end first, earliest hard-limit date, highest live utilization) or <c>newest</c>.</summary>
+    private static Result<UpsellQuery> BuildUpsellQuery(string? status, string? owner, Guid? companyId, string? kind, string? sort = null)
     {
+        var order = UpsellSort.Forecast;
+        if (!string.IsNullOrWhiteSpace(sort))
+        {
+            if (string.Equals(sort.Trim(), "newest", StringComparison.OrdinalIgnoreCase)) order = UpsellSort.CreatedAt;
+            else if (!string.Equals(sort.Trim(), "forecast", StringComparison.OrdinalIgnoreCase))
+                return DomainError.Validation("sort", "sort is forecast (the default) or newest.");
+        }
         UpsellStatus? s = null;
         if (!string.IsNullOrWhiteSpace(status))
         {
@@ -164,7 +172,7 @@ public static class AlertEndpoints
         }
         var k = ParseKind(kind);
         if (!k.IsSuccess) return k.Error;
-        return new UpsellQuery(s, owner, companyId, k.Value);
+        return new UpsellQuery(s, owner, companyId, k.Value, Sort: order);
     }
 
     private static Result<AlertKind?> ParseKind(string? kind)

@@ -53,7 +53,15 @@ public sealed record AlertEmailView(
         return linkBaseUrl.TrimEnd('/') + "/" + path;
     }
 
-    private static string HeadlineOf(AlertEmailModel model) => Normalize(model.Action) switch
+    /// <summary>A forecast early warning (kind <c>forecast</c>) rather than a band crossed.</summary>
+    public bool IsForecast => Model.Threshold == Domain.Forecasts.ForecastAlertPolicy.WindowKey;
+
+    /// <summary>Why this email was sent (the footer).</summary>
+    public string Cause => IsForecast ? "this pool is projected to reach its hard limit early" : "this pool crossed a capacity band";
+
+    private static string HeadlineOf(AlertEmailModel model) => model.Threshold == Domain.Forecasts.ForecastAlertPolicy.WindowKey
+        ? "projected to run out"
+        : Normalize(model.Action) switch
     {
         "upsellopportunity" => "upsell opportunity",
         "recommendexpansion" => "expansion recommended",

@@ -48,3 +48,11 @@ public abstract class AlertComponentTestBase : CampaignComponentTestBase
 
     private sealed class Empty : ComponentBase;
 }
+
+/// <summary>Renders its child content: a root for a page beside a dialog host (used by the admin page tests).</summary>
+public sealed class ContainerFragment : ComponentBase
+{
+    [Parameter] public RenderFragment? ChildContent { get; set; }
+
+    protected override void BuildRenderTree(Microsoft.AspNetCore.Components.Rendering.RenderTreeBuilder builder) => builder.AddContent(0, ChildContent);
+}

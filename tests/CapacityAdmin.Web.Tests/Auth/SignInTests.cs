@@ -65,14 +65,14 @@ public sealed class SignInTests(CapacityAppFactory app) : IClassFixture<Capacity
     public async Task SignIn_WithReturnUrl_RedirectsBackThere()
     {
         using var browser = new BrowserSession(app);
-        var login = await browser.GetDocumentAsync("login?ReturnUrl=%2Fcatalog");
+        var login = await browser.GetDocumentAsync("login?ReturnUrl=%2Fcampaigns");
 
         var response = await browser.SubmitLoginAsync(login, DemoData.AcmeAdmin.Email, DemoData.AcmeAdmin.Password);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/catalog", response.Headers.Location?.OriginalString);
-        var catalog = await browser.GetDocumentAsync("catalog");
-        Assert.Contains("My campaigns", catalog.Body!.TextContent);
+        Assert.Equal("/campaigns", response.Headers.Location?.OriginalString);
+        var campaigns = await browser.GetDocumentAsync("campaigns");
+        Assert.Contains("My campaigns", campaigns.Body!.TextContent);
     }
 
     [Fact]

@@ -106,6 +106,7 @@ public sealed class BundleDetailTests : CampaignComponentTestBase
 
         Enter(Field(cut, "capacity"), "40");
         Enter(Field(cut, "reason"), "Contract reduced");
+        cut.WaitForAssertion(() => Assert.Contains("45 used of a new limit of 40", cut.Find("[aria-label='Impact preview']").TextContent));
         Button(cut, "Save capacity").Click();
         Dialogs.WaitForAssertion(() => Button(Dialogs, "Shrink anyway"));
         Button(Dialogs, "Shrink anyway").Click();

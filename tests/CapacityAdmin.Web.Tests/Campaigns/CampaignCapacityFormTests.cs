@@ -67,6 +67,7 @@ public sealed class CampaignCapacityFormTests : CampaignComponentTestBase
 
         Enter(Field(form, "committedSeats"), "99999999999999999999999999999999");
         Enter(Field(form, "reason"), "Typo");
+        form.WaitForAssertion(() => Assert.Contains("Too large", form.Markup));
         Button(form, "Save capacity").Click();
 
         form.WaitForAssertion(() => Assert.Contains("Too large: at most 10,000,000", form.Markup));
@@ -80,6 +81,7 @@ public sealed class CampaignCapacityFormTests : CampaignComponentTestBase
         var (campaign, form, saved) = await RenderFormAsync();
 
         Enter(Field(form, "committedSeats"), "70");
+        form.WaitForAssertion(() => Assert.Contains("Committed seats: 60 → 70", form.Find("[aria-label='Impact preview']").TextContent));
         Button(form, "Save capacity").Click();
 
         form.WaitForAssertion(() => Assert.Contains("A reason is required for every capacity change", form.Markup));
@@ -93,6 +95,7 @@ public sealed class CampaignCapacityFormTests : CampaignComponentTestBase
         var (campaign, form, saved) = await RenderFormAsync(seats: 60, enrolled: 58);
         Enter(Field(form, "committedSeats"), "50");
         Enter(Field(form, "reason"), "Contract reduced to 50 seats");
+        form.WaitForAssertion(() => Assert.Contains("58 used of a new limit of 50", form.Find("[aria-label='Impact preview']").TextContent));
 
         Button(form, "Save capacity").Click();
         Dialogs.WaitForAssertion(() => Assert.Contains("Usage stays above the new limit", Dialogs.Markup));
@@ -110,6 +113,7 @@ public sealed class CampaignCapacityFormTests : CampaignComponentTestBase
         var (campaign, form, saved) = await RenderFormAsync(seats: 60, enrolled: 58);
         Enter(Field(form, "committedSeats"), "50");
         Enter(Field(form, "reason"), "Contract reduced to 50 seats");
+        form.WaitForAssertion(() => Assert.Contains("58 used of a new limit of 50", form.Find("[aria-label='Impact preview']").TextContent));
 
         Button(form, "Save capacity").Click();
         Dialogs.WaitForAssertion(() => Assert.Contains("58 used of a new limit of 50", Dialogs.Markup));
@@ -127,10 +131,11 @@ public sealed class CampaignCapacityFormTests : CampaignComponentTestBase
         var (campaign, form, saved) = await RenderFormAsync(seats: 60, enrolled: 58);
         Enter(Field(form, "committedSeats"), "80");
         Enter(Field(form, "reason"), "Upsell won");
+        form.WaitForAssertion(() => Assert.Contains("Committed seats: 60 → 80", form.Find("[aria-label='Impact preview']").TextContent));
 
         Button(form, "Save capacity").Click();
 
-        form.WaitForAssertion(() => Assert.Single(saved));
+        form.WaitForAssertion(() => Assert.True(saved.Count == 1, form.Markup));
         Assert.Equal(80, await CommittedSeatsAsync(campaign.CampaignId));
     }
 

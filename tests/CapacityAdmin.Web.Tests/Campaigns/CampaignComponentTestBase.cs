@@ -83,14 +83,17 @@ public abstract class CampaignComponentTestBase : BunitContext, IAsyncLifetime
     /// </summary>
     protected static void Enter(IElement field, string value)
     {
-        try
+        // Immediate fields take the text from input events (and may ignore change); the others from change.
+        foreach (var dispatch in new Action[] { () => field.Input(value), () => field.Change(value), () => field.Blur() })
         {
-            field.Change(value);
-        }
-        catch (MissingEventHandlerException)
-        {
-            field.Input(value);
-            field.Blur();
+            try
+            {
+                dispatch();
+            }
+            catch (MissingEventHandlerException)
+            {
+                // This field does not listen to that event.
+            }
         }
     }
 

@@ -20,7 +20,7 @@ public sealed class CampaignDetailTests : CampaignComponentTestBase
         cut.WaitForAssertion(() => Assert.Equal("River Clean-up", cut.Find("h1").TextContent.Trim()));
         Assert.Equal(3, cut.FindAll("[aria-label='Capacity gauges'] [role=listitem]").Count);
         Assert.Contains("Near capacity", cut.Find("[aria-label='Capacity flags']").TextContent);
-        Assert.Contains("80–99 % of the limit", cut.Find("[aria-label='Band legend']").TextContent);
+        Assert.Contains("80 % to below 100 %", cut.Find("[aria-label='Capacity bands']").TextContent);
         Assert.Contains("Committed seats", cut.Find("[aria-label='Governing limit']").TextContent);
         Assert.Contains("Hard limit", cut.Find("[aria-label='Governing limit']").TextContent);
         Assert.Contains("Acme", cut.Markup);

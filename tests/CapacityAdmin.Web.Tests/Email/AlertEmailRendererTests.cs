@@ -45,6 +45,24 @@ public sealed class AlertEmailRendererTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Render_ForecastAlertWithProjection_SaysWhenTheHardLimitIsReached()
+    {
+        var critical = EmailTestServices.CriticalCampaignAlert("sales@tests.local");
+        const string projection = "At the current pace this campaign reaches its hard limit on 20 Dec, 11 days before it ends (31 Dec).";
+        var email = critical with
+        {
+            Model = critical.Model with { Threshold = "forecast", Severity = "warning", Action = "upsell_opportunity", Projection = projection },
+        };
+
+        var message = await _services.Get<AlertEmailRenderer>().RenderAsync(email);
+
+        Assert.Equal("[WARNING] River Clean-up 2026 at 112.4% — projected to run out", message.Subject);
+        Assert.Contains($"\r\n{projection}\r\n", message.TextBody);
+        Assert.Contains(projection, message.HtmlBody);
+        Assert.Contains("because this pool is projected to reach its hard limit early", message.TextBody);
+    }
+
+    [Fact]
     public async Task Render_CriticalCampaign_TextPartIsReadablePlainText()
     {
         var email = EmailTestServices.CriticalCampaignAlert("cs@tests.local");

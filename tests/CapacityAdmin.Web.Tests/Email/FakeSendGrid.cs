@@ -14,8 +14,10 @@ namespace CapacityAdmin.Web.Tests.Email;
 
 /// <summary>
 /// The SendGrid v3 mail send endpoint, faked in process on 127.0.0.1 (Kestrel, free port). Like the real service it
-/// answers 401 to a wrong key, 400 with <c>{"errors":[{"message","field","help"}]}</c> to a malformed or refused body
-/// (contents out of order, an unverified sender), and 202 with <c>X-Message-Id</c> otherwise. Every request is recorded.
+/// answers 401 to a wrong (or revoked: <see cref="AcceptedKey"/>) key, 400 with <c>{"errors":[{"message","field","help"}]}</c>
+/// to a malformed or refused body (contents out of order, an unverified sender, a recipient in
+/// <see cref="InvalidRecipients"/>), 429 while <see cref="Throttled"/>, and 202 with <c>X-Message-Id</c> otherwise.
+/// Every request is recorded.
 /// </summary>
 public sealed class FakeSendGrid : IAsyncLifetime
 {
@@ -28,8 +30,21 @@ public sealed class FakeSendGrid : IAsyncLifetime
 
     public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
 
-    public sealed record RecordedRequest(string Method, string Path, string? Authorization, string? ContentType, string Body, int Status, string? MessageId)
+    /// <summary>The key SendGrid accepts; change it to revoke the app's key.</summary>
+    public string AcceptedKey { get; set; } = ApiKey;
+
+    /// <summary>Addresses SendGrid refuses with 400.</summary>
+    public ConcurrentDictionary<string, bool> InvalidRecipients { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>While true, every request is answered 429 Too Many Requests.</summary>
+    public bool Throttled { get; set; }
+
+    public sealed record RecordedRequest(string Method, string Path, string? Authorization, string? ContentType, string Body, int Status, string? MessageId,
+        string? UserAgent = null)
     {
+        /// <summary>The <c>delivery_id</c> custom argument, wherever the SDK put it (personalization or message level).</summary>
+        public string? DeliveryId => (Json["personalizations"]?[0]?["custom_args"]?["delivery_id"] ?? Json["custom_args"]?["delivery_id"])?.GetValue<string>();
+
         public JsonNode Json => JsonNode.Parse(Body) ?? throw new InvalidOperationException("empty body");
     }
 
@@ -57,17 +72,25 @@ public sealed class FakeSendGrid : IAsyncLifetime
         var authorization = context.Request.Headers.Authorization.ToString();
 
         (int Status, string? MessageId, IResult Result) answer;
-        if (authorization != $"Bearer {ApiKey}")
+        if (authorization != $"Bearer {AcceptedKey}")
             answer = (401, null, Error(401, "The provided authorization grant is invalid, expired, or revoked", null));
+        else if (Throttled)
+        {
+            context.Response.Headers["Retry-After"] = "60";
+            answer = (429, null, Error(429, "too many requests", null));
+        }
         else if (Validate(body) is { } problem)
             answer = (400, null, Error(400, problem.Message, problem.Field));
+        else if (JsonNode.Parse(body)?["personalizations"]?[0]?["to"]?[0]?["email"]?.GetValue<string>() is { } to && InvalidRecipients.ContainsKey(to))
+            answer = (400, null, Error(400, "Does not contain a valid address.", "personalizations.0.to.0.email"));
         else
         {
             var id = Guid.NewGuid().ToString("N")[..22];
             context.Response.Headers["X-Message-Id"] = id;
             answer = (202, id, Results.StatusCode(StatusCodes.Status202Accepted));
         }
-        Requests.Enqueue(new RecordedRequest(context.Request.Method, context.Request.Path, authorization, context.Request.ContentType, body, answer.Status, answer.MessageId));
+        Requests.Enqueue(new RecordedRequest(context.Request.Method, context.Request.Path, authorization, context.Request.ContentType, body, answer.Status,
+            answer.MessageId, context.Request.Headers.UserAgent.ToString()));
         return answer.Result;
     }
 

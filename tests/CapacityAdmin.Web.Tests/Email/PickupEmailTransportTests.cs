@@ -47,8 +47,9 @@ public sealed class PickupEmailTransportTests : IAsyncLifetime
     {
         var result = await _services.Get<TestEmailService>().SendTestAsync("ops@acme.example");
 
-        Assert.Equal(EmailProvider.Pickup, result.Provider);
-        Assert.Contains(_services.DefaultPickupDirectory, result.Destination);
+        Assert.True(result.IsSuccess, result.Error?.Detail);
+        Assert.Equal(EmailProvider.Pickup, result.Value.Provider);
+        Assert.Contains(_services.DefaultPickupDirectory, result.Value.Destination);
         var eml = await EmlMessage.LoadAsync(Assert.Single(Directory.GetFiles(_services.DefaultPickupDirectory, "*.eml")));
         Assert.Equal(TestEmailService.Subject, eml.Subject);
         Assert.Contains("ops@acme.example", eml.Part("text/plain").Text);
@@ -58,8 +59,9 @@ public sealed class PickupEmailTransportTests : IAsyncLifetime
     [Fact]
     public async Task SendTestAsync_InvalidAddress_IsRefusedBeforeSending()
     {
-        await Assert.ThrowsAsync<ArgumentException>(() => _services.Get<TestEmailService>().SendTestAsync("not an address"));
+        var result = await _services.Get<TestEmailService>().SendTestAsync("not an address");
 
+        Assert.Equal(("VALIDATION_FAILED", "to"), (result.Error?.Code, result.Error?.Errors?.Keys.Single()));
         Assert.False(Directory.Exists(_services.DefaultPickupDirectory) && Directory.EnumerateFiles(_services.DefaultPickupDirectory).Any());
     }
 }

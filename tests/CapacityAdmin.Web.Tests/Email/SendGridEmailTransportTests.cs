@@ -4,7 +4,7 @@ using CapacityAdmin.Web.Email;
 
 namespace CapacityAdmin.Web.Tests.Email;
 
-/// <summary>Against an in-process fake of the SendGrid v3 mail send API on 127.0.0.1.</summary>
+/// <summary>The SendGrid SDK against an in-process fake of the SendGrid v3 mail send API on 127.0.0.1.</summary>
 public sealed class SendGridEmailTransportTests(FakeSendGrid sendGrid) : IClassFixture<FakeSendGrid>
 {
     private EmailTestServices Services(string apiKey = FakeSendGrid.ApiKey, string from = "alerts@capacity.example.org") =>
@@ -19,16 +19,19 @@ public sealed class SendGridEmailTransportTests(FakeSendGrid sendGrid) : IClassF
         });
 
     [Fact]
-    public async Task SendAsync_Accepted_PostsTheV3ShapeWithBearerKey()
+    public async Task SendAsync_Accepted_PostsTheV3ShapeWithBearerKey_AndReturnsTheMessageId()
     {
         await using var services = Services();
         var to = $"admin-{Guid.NewGuid():N}@acme.example";
         var email = EmailTestServices.CriticalCampaignAlert(to);
 
-        await services.Get<IAlertMessageSender>().SendAsync(email, CancellationToken.None);
+        var result = await services.Get<IAlertMessageSender>().SendAsync(email, CancellationToken.None);
 
         var request = sendGrid.Single(to);
         Assert.Equal(202, request.Status);
+        Assert.Equal(AlertSendResult.Sent(request.MessageId), result);
+        Assert.Equal(email.DeliveryId.ToString(), request.DeliveryId);
+        Assert.StartsWith("sendgrid/9.29.3", request.UserAgent);
         Assert.Equal("POST", request.Method);
         Assert.Equal("/v3/mail/send", request.Path);
         Assert.Equal($"Bearer {FakeSendGrid.ApiKey}", request.Authorization);
@@ -47,33 +50,31 @@ public sealed class SendGridEmailTransportTests(FakeSendGrid sendGrid) : IClassF
     }
 
     [Fact]
-    public async Task SendAsync_Refused400_ThrowsWithStatusAndSendGridsErrorText()
+    public async Task SendAsync_Refused400_IsRejectedWithStatusAndSendGridsErrorText()
     {
         await using var services = Services(from: FakeSendGrid.UnverifiedSender);
         var to = $"admin-{Guid.NewGuid():N}@acme.example";
 
-        var error = await Assert.ThrowsAsync<EmailDeliveryException>(() =>
-            services.Get<IAlertMessageSender>().SendAsync(EmailTestServices.CriticalCampaignAlert(to), CancellationToken.None));
+        var result = await services.Get<IAlertMessageSender>().SendAsync(EmailTestServices.CriticalCampaignAlert(to), CancellationToken.None);
 
-        Assert.Equal(400, error.StatusCode);
-        Assert.Contains("400", error.Message);
-        Assert.Contains("from: The from address does not match a verified Sender Identity", error.Message);
+        Assert.Equal(AlertSendStatus.Rejected, result.Status);
+        Assert.Contains("400", result.Error);
+        Assert.Contains("from: The from address does not match a verified Sender Identity", result.Error);
         Assert.Equal(400, sendGrid.Single(to).Status);
     }
 
     [Fact]
-    public async Task SendAsync_WrongKey401_ThrowsWithStatusAndErrorText()
+    public async Task SendAsync_WrongKey401_IsRejectedWithStatusAndErrorText()
     {
         await using var services = Services(apiKey: "SG.revoked");
         var to = $"admin-{Guid.NewGuid():N}@acme.example";
 
-        var error = await Assert.ThrowsAsync<EmailDeliveryException>(() =>
-            services.Get<IAlertMessageSender>().SendAsync(EmailTestServices.CriticalCampaignAlert(to), CancellationToken.None));
+        var result = await services.Get<IAlertMessageSender>().SendAsync(EmailTestServices.CriticalCampaignAlert(to), CancellationToken.None);
 
-        Assert.Equal(401, error.StatusCode);
-        Assert.Contains("401 Unauthorized", error.Message);
-        Assert.Contains("authorization grant is invalid", error.Message);
-        Assert.DoesNotContain("SG.revoked", error.Message);
+        Assert.Equal(AlertSendStatus.Rejected, result.Status);
+        Assert.Contains("401 Unauthorized", result.Error);
+        Assert.Contains("authorization grant is invalid", result.Error);
+        Assert.DoesNotContain("SG.revoked", result.Error);
     }
 
     [Fact]
@@ -84,14 +85,16 @@ public sealed class SendGridEmailTransportTests(FakeSendGrid sendGrid) : IClassF
 
         var result = await services.Get<TestEmailService>().SendTestAsync(to);
 
-        Assert.Equal(EmailProvider.SendGrid, result.Provider);
+        Assert.True(result.IsSuccess, result.Error?.Detail);
+        Assert.Equal(EmailProvider.SendGrid, result.Value.Provider);
         var request = sendGrid.Single(to);
         Assert.Equal(202, request.Status);
+        Assert.Equal(request.MessageId, result.Value.ProviderMessageId);
         Assert.Equal(TestEmailService.Subject, request.Json["subject"]!.GetValue<string>());
     }
 
     [Fact]
-    public async Task SendAsync_NothingListening_ThrowsWithTheAddress()
+    public async Task SendAsync_NothingListening_IsRetriedLaterWithTheAddress()
     {
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
         listener.Start();
@@ -104,9 +107,9 @@ public sealed class SendGridEmailTransportTests(FakeSendGrid sendGrid) : IClassF
             ["Email:SendGrid:BaseAddress"] = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/",
         });
 
-        var error = await Assert.ThrowsAsync<EmailDeliveryException>(() =>
-            services.Get<IAlertMessageSender>().SendAsync(EmailTestServices.CriticalCampaignAlert("x@acme.example"), CancellationToken.None));
+        var result = await services.Get<IAlertMessageSender>().SendAsync(EmailTestServices.CriticalCampaignAlert("x@acme.example"), CancellationToken.None);
 
-        Assert.Contains($"127.0.0.1:{port}", error.Message);
+        Assert.Equal(AlertSendStatus.RetryLater, result.Status);
+        Assert.Contains($"127.0.0.1:{port}", result.Error);
     }
 }

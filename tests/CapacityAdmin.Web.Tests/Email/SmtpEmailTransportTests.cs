@@ -54,14 +54,15 @@ public sealed class SmtpEmailTransportTests(SmtpSink sink) : IClassFixture<SmtpS
 
         var result = await services.Get<TestEmailService>().SendTestAsync(to);
 
-        Assert.Equal(EmailProvider.Smtp, result.Provider);
-        Assert.Contains($"127.0.0.1:{sink.Port}", result.Destination);
+        Assert.True(result.IsSuccess, result.Error?.Detail);
+        Assert.Equal(EmailProvider.Smtp, result.Value.Provider);
+        Assert.Contains($"127.0.0.1:{sink.Port}", result.Value.Destination);
         var eml = await sink.WaitForMessageToAsync(to);
         Assert.Equal(TestEmailService.Subject, eml.Subject);
     }
 
     [Fact]
-    public async Task SendAsync_NothingListening_ThrowsWithTheServerInTheMessage()
+    public async Task SendAsync_NothingListening_IsRetriedLaterWithTheServerInTheMessage()
     {
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
         listener.Start();
@@ -69,9 +70,9 @@ public sealed class SmtpEmailTransportTests(SmtpSink sink) : IClassFixture<SmtpS
         listener.Stop();
         await using var services = Services(new Dictionary<string, string?> { ["Email:Smtp:Port"] = closedPort.ToString(System.Globalization.CultureInfo.InvariantCulture) });
 
-        var error = await Assert.ThrowsAsync<EmailDeliveryException>(() =>
-            services.Get<IAlertMessageSender>().SendAsync(EmailTestServices.CriticalCampaignAlert("x@acme.example"), CancellationToken.None));
+        var result = await services.Get<IAlertMessageSender>().SendAsync(EmailTestServices.CriticalCampaignAlert("x@acme.example"), CancellationToken.None);
 
-        Assert.Contains($"127.0.0.1:{closedPort}", error.Message);
+        Assert.Equal(AlertSendStatus.RetryLater, result.Status);
+        Assert.Contains($"127.0.0.1:{closedPort}", result.Error);
     }
 }

@@ -48,7 +48,7 @@ public partial class UpsellList
     private UpsellStatus? _status;
     private Guid? _companyId;
     private string? _owner;
-    private UpsellSort _sort = UpsellSort.CreatedAt;
+    private UpsellSort _sort = UpsellSort.Forecast;
     private bool _descending = true;
 
     private UpsellQuery Query => new(_status, _owner, _companyId, Search: _search, Sort: _sort, Descending: _descending);
@@ -59,7 +59,7 @@ public partial class UpsellList
         _status = CampaignText.Parse<UpsellStatus>(StatusQuery);
         _companyId = CompanyQuery;
         _owner = OwnerQuery;
-        _sort = CampaignText.Parse<UpsellSort>(SortQuery) ?? UpsellSort.CreatedAt;
+        _sort = CampaignText.Parse<UpsellSort>(SortQuery) ?? UpsellSort.Forecast;
         _descending = DescendingQuery ?? SortQuery is null;
         var actor = await CurrentActor.GetAsync();
         _companies = await Companies.ListAsync(actor);
@@ -70,7 +70,7 @@ public partial class UpsellList
     {
         if (_actor is null) return new GridData<UpsellItemView> { Items = [], TotalItems = 0 };
         if (state.SortDefinitions.FirstOrDefault() is { } sort) (_sort, _descending) = (SortOf(sort.SortBy), sort.Descending);
-        else if (_loadedOnce) (_sort, _descending) = (UpsellSort.CreatedAt, true);
+        else if (_loadedOnce) (_sort, _descending) = (UpsellSort.Forecast, true);
         _loadedOnce = true;
         var result = await Alerts.ListUpsellAsync(_actor, Query, new PageRequest(state.Page + 1, state.PageSize), ct);
         UpdateUrl();
@@ -101,14 +101,14 @@ public partial class UpsellList
             ["status"] = CampaignText.Query(_status),
             ["company"] = _companyId,
             ["owner"] = _owner,
-            ["sort"] = _sort == UpsellSort.CreatedAt ? null : CampaignText.Query<UpsellSort>(_sort),
-            ["desc"] = _sort == UpsellSort.CreatedAt && _descending ? null : _descending,
+            ["sort"] = _sort == UpsellSort.Forecast ? null : CampaignText.Query<UpsellSort>(_sort),
+            ["desc"] = _sort == UpsellSort.Forecast ? null : _descending,
         });
         if (uri != Navigation.Uri) Navigation.NavigateTo(uri, replace: true);
     }
 
     private SortDirection Initial(UpsellSort column) =>
-        _sort == column && (column != UpsellSort.CreatedAt || SortQuery is not null)
+        _sort == column
             ? (_descending ? SortDirection.Descending : SortDirection.Ascending) : SortDirection.None;
 
     private static UpsellSort SortOf(string? property) => property switch

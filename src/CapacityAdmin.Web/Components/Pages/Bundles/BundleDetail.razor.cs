@@ -41,8 +41,7 @@ public partial class BundleDetail
     private List<BreadcrumbItem> Breadcrumbs => [new("Bundles", href: "bundles"), new(_bundle?.Name ?? "Bundle", href: null, disabled: true)];
 
     /// <summary>The gauge: places used against capacity, the same figure as the totals card.</summary>
-    private CapacityFigure Figure => new("Bundle capacity", "places", _bundle!.Pool.Used, _bundle.Pool.Limit,
-        Math.Max(0, _bundle.Pool.Limit - _bundle.Pool.Used), _bundle.CapacityUtilizationPercent, _bundle.Pool.Band);
+    private CapacityFigure Figure => CapacityDisplay.BundleFigure(_bundle!, "Bundle capacity");
 
     private (decimal? Value, string? Error) Parsed => NumberInput.Parse(_capacityText, 0, Bundle.MaxCapacity, 0);
 
