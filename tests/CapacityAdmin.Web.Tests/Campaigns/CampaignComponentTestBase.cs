@@ -140,4 +140,11 @@ public abstract class CampaignComponentTestBase : BunitContext, IAsyncLifetime
         var status = await Service<CapacityQueryService>().GetCampaignStatusAsync(Seeder, created.Value.CampaignId);
         return status.Value!;
     }
+
+    /// <summary>The trimmed text of every element that has text of its own (as <c>ComponentTestBase.TextsOf</c>).</summary>
+    protected static IReadOnlyList<string> TextsOf(INodeList nodes) =>
+        nodes.SelectMany(n => n.GetDescendantsAndSelf()).OfType<IElement>()
+            .Select(e => string.Concat(e.ChildNodes.OfType<IText>().Select(t => t.Data)).Trim())
+            .Where(t => t.Length > 0)
+            .ToList();
 }
