@@ -9,7 +9,6 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
 using MudBlazor.Services;
-using Radzen;
 
 namespace CapacityAdmin.Web.Hosting;
 
@@ -39,7 +38,6 @@ public static class HostingExtensions
         // sign-in cookie or antiforgery token made by one server is accepted by the others (docs/decisions.md "Hardening").
         services.AddDataProtection().PersistKeysToDbContext<CapacityDbContext>().SetApplicationName("CapacityAdmin");
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddRadzenComponents();
         services.AddMudServices();
         services.AddHttpContextAccessor();
         return services;

@@ -10,7 +10,7 @@ namespace CapacityAdmin.E2E.Infrastructure;
 /// <summary>
 /// The real app on Kestrel, 127.0.0.1 and a port the OS picks, with a fresh data directory (SQLite file and
 /// data-protection keys), the demo data seeded and the jobs switched off. Development, so that the static
-/// web assets (Radzen's CSS/JS, blazor.web.js) are served from the build output without publishing.
+/// web assets (MudBlazor's CSS/JS, blazor.web.js) are served from the build output without publishing.
 /// </summary>
 public sealed class CapacityAppFactory : WebApplicationFactory<Program>
 {

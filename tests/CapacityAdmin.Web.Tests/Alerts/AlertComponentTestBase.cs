@@ -46,10 +46,6 @@ public abstract class AlertComponentTestBase : CampaignComponentTestBase
         cut.FindAll($"[aria-label='{grid}'] tbody tr, .mud-data-grid[aria-label='{grid}'] tbody tr").Select(r => r.TextContent)
             .Where(t => !t.Contains("match.", StringComparison.Ordinal) && !t.Contains("No alerts", StringComparison.Ordinal)).Distinct().ToList();
 
-    /// <summary>Radzen notifications, for the alert settings page (ui-shell ports it to MudBlazor).</summary>
-    protected IReadOnlyList<string> Notifications() =>
-        Service<Radzen.NotificationService>().Messages.Select(m => $"{m.Summary}: {m.Detail}").ToList();
-
     private sealed class Empty : ComponentBase;
 }
 

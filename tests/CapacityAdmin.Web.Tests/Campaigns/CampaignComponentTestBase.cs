@@ -14,14 +14,12 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
-using Radzen;
-using Rect = Radzen.Blazor.Rendering.Rect;
 
 namespace CapacityAdmin.Web.Tests.Campaigns;
 
 /// <summary>
 /// bUnit set-up for the campaign pages (see docs/toolchain.md, "bunit"): the real domain services over a fresh,
-/// migrated SQLite file, Radzen's services and JS calls, bunit's authorization double and MudBlazor's services.
+/// migrated SQLite file, bunit's authorization double and MudBlazor's services (loose JS interop).
 /// </summary>
 public abstract class CampaignComponentTestBase : BunitContext, IAsyncLifetime
 {
@@ -47,12 +45,9 @@ public abstract class CampaignComponentTestBase : BunitContext, IAsyncLifetime
             .Build();
         Services.AddCapacityDomain(configuration, Path.GetDirectoryName(_database.Path)!);
         Services.AddScoped<CurrentActor>();
-        Services.AddRadzenComponents();
         Services.AddMudServices();
 
         JSInterop.Mode = JSRuntimeMode.Loose;
-        JSInterop.Setup<Rect>("Radzen.createGauge", _ => true).SetResult(new Rect { Width = 240, Height = 140 });
-        JSInterop.Setup<Rect>("Radzen.createChart", _ => true).SetResult(new Rect { Width = 240, Height = 140 });
         SetRendererInfo(new RendererInfo("Server", true));
     }
 
@@ -146,13 +141,10 @@ public abstract class CampaignComponentTestBase : BunitContext, IAsyncLifetime
         return status.Value!;
     }
 
-    /// <summary>Clicks through the renderer by handler id. Kept for the Radzen pages not ported yet (alert settings); ported tests use bunit's Click().</summary>
-    protected Task ClickAsync(IElement element)
-    {
-        var handler = element.GetAttribute("blazor:onclick") ?? throw new InvalidOperationException($"{element.OuterHtml} has no click handler.");
-#pragma warning disable BL0006 // EventFieldInfo is the renderer's own type; bunit's Click() is what is missing here.
-        return Renderer.Dispatcher.InvokeAsync(() =>
-            Renderer.DispatchEventAsync(ulong.Parse(handler, System.Globalization.CultureInfo.InvariantCulture), new EventFieldInfo(), new MouseEventArgs()));
-#pragma warning restore BL0006
-    }
+    /// <summary>The trimmed text of every element that has text of its own (as <c>ComponentTestBase.TextsOf</c>).</summary>
+    protected static IReadOnlyList<string> TextsOf(INodeList nodes) =>
+        nodes.SelectMany(n => n.GetDescendantsAndSelf()).OfType<IElement>()
+            .Select(e => string.Concat(e.ChildNodes.OfType<IText>().Select(t => t.Data)).Trim())
+            .Where(t => t.Length > 0)
+            .ToList();
 }

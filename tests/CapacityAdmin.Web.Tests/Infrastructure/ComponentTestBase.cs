@@ -6,8 +6,6 @@ using CapacityAdmin.Web.Auth;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
-using Radzen;
-using Radzen.Blazor.Rendering;
 
 namespace CapacityAdmin.Web.Tests.Infrastructure;
 
@@ -15,7 +13,6 @@ namespace CapacityAdmin.Web.Tests.Infrastructure;
 /// The one bUnit set-up for pages:
 /// <list type="bullet">
 /// <item>MudBlazor's services with loose JS interop (its components call JS for popovers and scrolling).</item>
-/// <item>Radzen (until the last page is ported): gauges/charts get a measured <see cref="Rect"/>.</item>
 /// <item><c>SetRendererInfo(Server, interactive)</c> after every service registration, i.e. just before the first render.</item>
 /// </list>
 /// Tests add their services in the constructor and render with <see cref="RenderInteractive{TComponent}"/>.
@@ -27,10 +24,6 @@ public abstract class ComponentTestBase : BunitContext
     protected ComponentTestBase()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
-        var measured = new Rect { Left = 0, Top = 0, Width = 600, Height = 300 };
-        JSInterop.Setup<Rect>("Radzen.createGauge", _ => true).SetResult(measured);
-        JSInterop.Setup<Rect>("Radzen.createChart", _ => true).SetResult(measured);
-        Services.AddRadzenComponents();
         Services.AddMudServices();
 
         Authorization = AddAuthorization();

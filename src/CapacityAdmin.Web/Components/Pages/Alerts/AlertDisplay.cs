@@ -1,7 +1,6 @@
 using System.Globalization;
 using CapacityAdmin.Domain.Alerts;
 using CapacityAdmin.Domain.Common;
-using Radzen;
 
 namespace CapacityAdmin.Web.Components.Pages.Alerts;
 
@@ -16,23 +15,6 @@ public static class AlertDisplay
 
     /// <summary>The four thresholds of the settings ("80%" ... "110%").</summary>
     public static readonly IReadOnlyList<string> Thresholds = Domain.Alerts.AlertBandSetting.Thresholds.ToList();
-
-    public static BadgeStyle SeverityStyle(AlertSeverity severity) => severity switch
-    {
-        AlertSeverity.Critical => BadgeStyle.Danger,
-        AlertSeverity.Error => BadgeStyle.Warning,
-        AlertSeverity.Warning => BadgeStyle.Secondary,
-        _ => BadgeStyle.Info,
-    };
-
-    public static BadgeStyle UpsellStyle(UpsellStatus status) => status switch
-    {
-        UpsellStatus.New => BadgeStyle.Info,
-        UpsellStatus.Contacted => BadgeStyle.Primary,
-        UpsellStatus.Won => BadgeStyle.Success,
-        UpsellStatus.Lost => BadgeStyle.Danger,
-        _ => BadgeStyle.Light,
-    };
 
     /// <summary>The human name of a code for grids and filters: "Acknowledged", "Critical", "Contacted".</summary>
     public static string Title(Enum value) => Capitalize((value switch

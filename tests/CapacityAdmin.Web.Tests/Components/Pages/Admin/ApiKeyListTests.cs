@@ -1,7 +1,7 @@
 using Bunit;
 using CapacityAdmin.Domain.Identity;
 using CapacityAdmin.Web.Components.Pages.Admin;
-using CapacityAdmin.Web.Tests.Alerts;
+using Microsoft.AspNetCore.Components;
 using CapacityAdmin.Web.Tests.Campaigns;
 using MudBlazor;
 
@@ -10,16 +10,21 @@ namespace CapacityAdmin.Web.Tests.Components.Pages.Admin;
 /// <summary>Revoking a key asks first: Cancel leaves the key working, confirming revokes it (checked in the database).</summary>
 public sealed class ApiKeyListTests : CampaignComponentTestBase
 {
-    private IRenderedComponent<ContainerFragment> RenderPage() =>
-        Render<ContainerFragment>(c => c.AddChildContent(b =>
+    /// <summary>The page under MudBlazor's dialog host, as the layout renders it.</summary>
+    private sealed class PageWithDialogs : ComponentBase
+    {
+        protected override void BuildRenderTree(Microsoft.AspNetCore.Components.Rendering.RenderTreeBuilder builder)
         {
-            b.OpenComponent<MudDialogProvider>(0);
-            b.CloseComponent();
-            b.OpenComponent<ApiKeyList>(1);
-            b.CloseComponent();
-        }));
+            builder.OpenComponent<MudDialogProvider>(0);
+            builder.CloseComponent();
+            builder.OpenComponent<ApiKeyList>(1);
+            builder.CloseComponent();
+        }
+    }
 
-    private static AngleSharp.Dom.IElement Button(IRenderedComponent<ContainerFragment> page, string text) =>
+    private IRenderedComponent<PageWithDialogs> RenderPage() => Render<PageWithDialogs>();
+
+    private static AngleSharp.Dom.IElement Button(IRenderedComponent<PageWithDialogs> page, string text) =>
         page.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == text);
 
     [Fact]
