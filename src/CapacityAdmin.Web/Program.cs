@@ -17,6 +17,7 @@ var paths = AppPaths.From(builder.Configuration, builder.Environment.ContentRoot
 builder.Services.AddSingleton(paths);
 builder.Services.AddCapacityDomain(builder.Configuration, paths.DataDirectory);
 builder.Services.AddCapacityAuth();
+builder.Services.AddCapacitySecurity(builder.Configuration, builder.Environment);
 builder.Services.AddCapacityApi();
 builder.Services.AddCapacityEmail(builder.Configuration, paths);
 builder.Services.AddMembershipJobs();

@@ -46,24 +46,25 @@ public sealed partial class AlertFlowTests(AppFixture app, ITestOutputHelper out
         var row = page.Locator("[aria-label='Upsell items']").GetByRole(AriaRole.Row).Filter(new() { HasText = CampaignName });
         await Expect(row).ToHaveCountAsync(1);
         await Expect(row).ToContainTextAsync("80 %");
-        await Expect(row).ToContainTextAsync("new");
+        await Expect(row).ToContainTextAsync("New");
+        await AssertAccessibleAsync(page);
 
         // Moves it to contacted, with an owner.
         await row.GetByRole(AriaRole.Button, new() { Name = $"Edit {CampaignName} 80%" }).ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog);
         await Expect(dialog).ToBeVisibleAsync();
-        await dialog.GetByRole(AriaRole.Combobox, new() { Name = "Status" }).ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = "Contacted", Exact = true }).ClickAsync();
+        await dialog.GetByLabel("Status").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "Contacted" }).ClickAsync();
         await dialog.GetByLabel("Owner").FillAsync("Sam Sales");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Expect(dialog).ToBeHiddenAsync();
-        await Expect(row).ToContainTextAsync("contacted");
+        await Expect(row).ToContainTextAsync("Contacted");
 
         // ...and it stays so after a reload.
         await page.ReloadAsync();
         await WaitForInteractivityAsync(page);
         var reloaded = page.Locator("[aria-label='Upsell items']").GetByRole(AriaRole.Row).Filter(new() { HasText = CampaignName });
-        await Expect(reloaded).ToContainTextAsync("contacted");
+        await Expect(reloaded).ToContainTextAsync("Contacted");
         await Expect(reloaded).ToContainTextAsync("Sam Sales");
     });
 

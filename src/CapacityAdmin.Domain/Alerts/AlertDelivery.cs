@@ -10,6 +10,7 @@ public class AlertDelivery
     public const int AddressMaxLength = 320;
     public const int ErrorMaxLength = 2000;
     public const int DispatcherMaxLength = 200;
+    public const int ProviderMessageIdMaxLength = 200;
 
     private readonly List<AlertDeliveryAttempt> _attemptHistory = [];
 
@@ -41,6 +42,9 @@ public class AlertDelivery
     public DateTimeOffset NextAttemptAt { get; private set; }
 
     public DateTimeOffset? SentAt { get; private set; }
+
+    /// <summary>The provider's id of the sent message (SendGrid's <c>X-Message-Id</c>), when it reports one.</summary>
+    public string? ProviderMessageId { get; private set; }
     public Guid? ClaimToken { get; private set; }
     public string? ClaimedBy { get; private set; }
     public DateTimeOffset? ClaimedUntil { get; private set; }

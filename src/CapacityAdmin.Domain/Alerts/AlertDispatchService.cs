@@ -113,9 +113,10 @@ public sealed class AlertDispatchService(IDbContextFactory<CapacityDbContext> co
             });
         var attempt = delivery.Attempts + 1;
 
+        AlertSendResult answer;
         try
         {
-            await sender.SendAsync(email, ct);
+            answer = await sender.SendAsync(email, ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -127,20 +128,26 @@ public sealed class AlertDispatchService(IDbContextFactory<CapacityDbContext> co
         }
         catch (Exception e)
         {
-            return await RecordFailureAsync(db, delivery, token, attempt, e, dispatcherId, o);
+            logger.LogWarning(e, "Sending alert delivery {DeliveryId} threw.", delivery.Id);
+            return await RecordFailureAsync(db, delivery, token, attempt, $"{e.GetType().Name}: {e.Message}", permanent: false, dispatcherId, o);
         }
-        await RecordSentAsync(db, deliveryId, attempt, dispatcherId);
+        if (answer.Status != AlertSendStatus.Sent)
+            return await RecordFailureAsync(db, delivery, token, attempt, answer.Error ?? answer.Status.ToString(),
+                permanent: answer.Status == AlertSendStatus.Rejected, dispatcherId, o);
+        await RecordSentAsync(db, deliveryId, attempt, dispatcherId, answer.ProviderMessageId);
         return DeliveryState.Sent;
     }
 
     /// <summary>Records a send the provider accepted. Not cancellable: a completed send must never be forgotten.</summary>
-    private async Task RecordSentAsync(CapacityDbContext db, Guid deliveryId, int attempt, string dispatcherId)
+    private async Task RecordSentAsync(CapacityDbContext db, Guid deliveryId, int attempt, string dispatcherId, string? providerMessageId)
     {
+        if (providerMessageId is { Length: > AlertDelivery.ProviderMessageIdMaxLength }) providerMessageId = providerMessageId[..AlertDelivery.ProviderMessageIdMaxLength];
         var now = clock.GetUtcNow();
         await using var tx = await db.Database.BeginTransactionAsync(CancellationToken.None);
         // Keyed on the state, not on the claim token: even if our claim had expired, the send happened.
         var updated = await db.AlertDeliveries.Where(d => d.Id == deliveryId && d.State == DeliveryState.Pending)
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.State, DeliveryState.Sent).SetProperty(d => d.SentAt, now)
+                .SetProperty(d => d.ProviderMessageId, providerMessageId)
                 .SetProperty(d => d.Attempts, attempt).SetProperty(d => d.ClaimToken, (Guid?)null).SetProperty(d => d.ClaimedBy, (string?)null)
                 .SetProperty(d => d.ClaimedUntil, (DateTimeOffset?)null), CancellationToken.None);
         if (updated == 0)
@@ -155,17 +162,17 @@ public sealed class AlertDispatchService(IDbContextFactory<CapacityDbContext> co
         db.ChangeTracker.Clear();
     }
 
-    private async Task<DeliveryState> RecordFailureAsync(CapacityDbContext db, AlertDelivery delivery, Guid token, int attempt, Exception error,
-        string dispatcherId, AlertOptions o)
+    /// <summary>A failed attempt: retried after the backoff, or failed for good after the last attempt or a permanent rejection.</summary>
+    private async Task<DeliveryState> RecordFailureAsync(CapacityDbContext db, AlertDelivery delivery, Guid token, int attempt, string error,
+        bool permanent, string dispatcherId, AlertOptions o)
     {
         var now = clock.GetUtcNow();
-        var message = $"{error.GetType().Name}: {error.Message}";
-        if (message.Length > AlertDelivery.ErrorMaxLength) message = message[..AlertDelivery.ErrorMaxLength];
-        var giveUp = attempt >= o.MaxAttempts;
+        var message = error.Length > AlertDelivery.ErrorMaxLength ? error[..AlertDelivery.ErrorMaxLength] : error;
+        var giveUp = permanent || attempt >= o.MaxAttempts;
         var state = giveUp ? DeliveryState.Failed : DeliveryState.Pending;
         var next = giveUp ? now : now + Backoff(attempt, o);
-        logger.LogWarning(error, "Alert delivery {DeliveryId} to {Address} failed (attempt {Attempt} of {Max}){Outcome}.", delivery.Id, delivery.Address,
-            attempt, o.MaxAttempts, giveUp ? "; giving up" : $"; next attempt at {next:O}");
+        logger.LogWarning("Alert delivery {DeliveryId} to {Address} failed (attempt {Attempt} of {Max}): {Error}{Outcome}.", delivery.Id, delivery.Address,
+            attempt, o.MaxAttempts, message, giveUp ? (permanent ? "; rejected for good" : "; giving up") : $"; next attempt at {next:O}");
 
         await using var tx = await db.Database.BeginTransactionAsync(CancellationToken.None);
         var updated = await db.AlertDeliveries.Where(d => d.Id == delivery.Id && d.ClaimToken == token && d.State == DeliveryState.Pending)

@@ -12,24 +12,45 @@ namespace CapacityAdmin.Domain.Alerts;
 /// Filters of GET /alerts. <see cref="Threshold"/> is the <c>band</c> parameter ("80%" or "80").
 /// </summary>
 public sealed record AlertQuery(string? Threshold = null, AlertSeverity? Severity = null, Guid? CompanyId = null, AlertStatus? Status = null,
-    AlertKind? Kind = null, PoolType? PoolType = null, Guid? PoolId = null);
+    AlertKind? Kind = null, PoolType? PoolType = null, Guid? PoolId = null, string? Search = null, AlertSort Sort = AlertSort.CreatedAt,
+    bool Descending = true);
+
+/// <summary>Sort keys of the alert inbox (all run in SQL).</summary>
+public enum AlertSort
+{
+    CreatedAt,
+    Pool,
+    Company,
+    Severity,
+    Utilization,
+    Band,
+}
+
+/// <summary>
+/// Sort keys of the upsell list. All but <see cref="Forecast"/> run in SQL; Utilization is the figure at alert time.
+/// <see cref="Forecast"/> (the default): runs out before its end first, then the earliest projected hard-limit date, then the
+/// highest live utilization (<see cref="UpsellItemView.CompareByForecast"/>), computed in memory.
+/// </summary>
+public enum UpsellSort
+{
+    CreatedAt,
+    Pool,
+    Company,
+    Utilization,
+    Status,
+    Owner,
+    Forecast,
+}
 
 /// <summary>PATCH /alerts/{id}/upsell: null leaves a field as it is; an empty owner or notes clears it.</summary>
 public sealed record UpsellUpdate(UpsellStatus? Status = null, string? Owner = null, string? Notes = null);
 
-/// <summary>Filters of the sales upsell list.</summary>
-public sealed record UpsellQuery(UpsellStatus? Status = null, string? Owner = null, Guid? CompanyId = null, AlertKind? Kind = null,
-    UpsellSort Sort = UpsellSort.Forecast);
-
 /// <summary>
-/// The order of the upsell list. <see cref="Forecast"/> (the default): runs out before its end first, then the earliest projected
-/// hard-limit date, then the highest live utilization (<see cref="UpsellItemView.CompareByForecast"/>). <see cref="Newest"/>: newest first.
+/// Filters of the sales upsell list. <see cref="Owner"/> matches as "contains", ignoring case; <see cref="Search"/>
+/// matches the pool's, the company's or the owner's name the same way.
 /// </summary>
-public enum UpsellSort
-{
-    Forecast,
-    Newest,
-}
+public sealed record UpsellQuery(UpsellStatus? Status = null, string? Owner = null, Guid? CompanyId = null, AlertKind? Kind = null,
+    string? Search = null, UpsellSort Sort = UpsellSort.Forecast, bool Descending = true);
 
 /// <summary>
 /// Reads and handles stored alerts: the lists, acknowledge and snooze (CS), the upsell workflow
@@ -43,6 +64,7 @@ public sealed class AlertService(IDbContextFactory<CapacityDbContext> contexts, 
     public const int MaxExportRows = 100_000;
     public const int MaxSnoozeDays = 366;
     public const int RequestNoteMaxLength = 1000;
+    public const int MaxBulk = 500;
 
     public async Task<Result<PagedResult<AlertView>>> ListAsync(Actor actor, AlertQuery query, PageRequest page, CancellationToken ct = default)
     {
@@ -60,6 +82,9 @@ public sealed class AlertService(IDbContextFactory<CapacityDbContext> contexts, 
         if (query.Kind is { } kind) alerts = alerts.Where(a => a.Kind == kind);
         if (query.PoolType is { } poolType) alerts = alerts.Where(a => a.PoolType == poolType);
         if (query.PoolId is { } poolId) alerts = alerts.Where(a => a.PoolId == poolId);
+        if (Pattern(query.Search) is { } pattern)
+            alerts = alerts.Where(a => EF.Functions.Like(a.PoolName.ToLower(), pattern)
+                || db.Companies.Any(c => c.Id == a.CompanyId && EF.Functions.Like(c.Name.ToLower(), pattern)));
         alerts = query.Status switch
         {
             AlertStatus.Acknowledged => alerts.Where(a => a.AcknowledgedAt != null),
@@ -69,8 +94,16 @@ public sealed class AlertService(IDbContextFactory<CapacityDbContext> contexts, 
         };
 
         var total = await alerts.CountAsync(ct);
-        var items = await alerts.Include(a => a.Deliveries).AsSplitQuery()
-            .OrderByDescending(a => a.CreatedAt).ThenBy(a => a.Id)
+        var ordered = query.Sort switch
+        {
+            AlertSort.Pool => Order(alerts, a => a.PoolName, query.Descending),
+            AlertSort.Company => Order(alerts, a => db.Companies.Where(c => c.Id == a.CompanyId).Select(c => c.Name).FirstOrDefault(), query.Descending),
+            AlertSort.Severity => Order(alerts, a => a.Severity, query.Descending),
+            AlertSort.Utilization => Order(alerts, a => (double)a.UtilizationPercent, query.Descending),
+            AlertSort.Band => Order(alerts, a => a.Threshold, query.Descending),
+            _ => Order(alerts, a => a.CreatedAt, query.Descending),
+        };
+        var items = await ordered.ThenByDescending(a => a.CreatedAt).ThenBy(a => a.Id).Include(a => a.Deliveries).AsSplitQuery()
             .Skip(page.Skip).Take(page.PageSize).ToListAsync(ct);
         return new PagedResult<AlertView>(items.Select(a => AlertViews.From(a, actor, now)).ToList(), page.Page, page.PageSize, total);
     }
@@ -144,6 +177,47 @@ public sealed class AlertService(IDbContextFactory<CapacityDbContext> contexts, 
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.AcknowledgedAt, now).SetProperty(a => a.AcknowledgedBy, by)
                 .SetProperty(a => a.AcknowledgeReason, reason), ct);
         return await LoadViewAsync(db, actor, alertId, ct) is { } view ? view : NotFound(alertId);
+    }
+
+    /// <summary>
+    /// Acknowledges several alerts at once (CS, Administrator) with one reason, in one statement; alerts already
+    /// acknowledged keep their first acknowledgement. Returns how many were acknowledged by this call.
+    /// </summary>
+    public async Task<Result<int>> AcknowledgeManyAsync(Actor actor, IReadOnlyCollection<Guid> alertIds, string? reason, CancellationToken ct = default)
+    {
+        if (!AlertPermissions.CanHandle(actor)) return AlertPermissions.Forbidden("acknowledge alerts");
+        reason = Trimmed(reason);
+        if (reason?.Length > Alert.ReasonMaxLength) return DomainError.Validation("reason", $"A reason has at most {Alert.ReasonMaxLength} characters.");
+        if (alertIds.Count == 0) return DomainError.Validation("alertIds", "Choose at least one alert.");
+        if (alertIds.Count > MaxBulk) return DomainError.Validation("alertIds", $"At most {MaxBulk} alerts at once.");
+        var ids = alertIds.Distinct().ToList();
+        var now = clock.GetUtcNow();
+        var by = Name(actor);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await Visible(db.Alerts, actor).Where(a => ids.Contains(a.Id) && a.AcknowledgedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.AcknowledgedAt, now).SetProperty(a => a.AcknowledgedBy, by)
+                .SetProperty(a => a.AcknowledgeReason, reason), ct);
+    }
+
+    /// <summary>
+    /// Moves several upsell items to one status (Sales, CS, Administrator), each through <see cref="UpdateUpsellAsync"/>
+    /// (the same workflow rules and compare-and-set). Returns the items moved and, for the others, why not.
+    /// </summary>
+    public async Task<Result<BulkUpsellResult>> UpdateUpsellStatusManyAsync(Actor actor, IReadOnlyCollection<Guid> alertIds, UpsellStatus status,
+        CancellationToken ct = default)
+    {
+        if (!AlertPermissions.CanWorkUpsell(actor)) return AlertPermissions.Forbidden("change upsell items");
+        if (alertIds.Count == 0) return DomainError.Validation("alertIds", "Choose at least one item.");
+        if (alertIds.Count > MaxBulk) return DomainError.Validation("alertIds", $"At most {MaxBulk} items at once.");
+        var moved = new List<Guid>();
+        var refused = new Dictionary<Guid, string>();
+        foreach (var id in alertIds.Distinct())
+        {
+            var result = await UpdateUpsellAsync(actor, id, new UpsellUpdate(Status: status), ct);
+            if (result.IsSuccess) moved.Add(id);
+            else refused[id] = result.Error.Detail;
+        }
+        return new BulkUpsellResult(moved, refused);
     }
 
     /// <summary>
@@ -225,7 +299,9 @@ public sealed class AlertService(IDbContextFactory<CapacityDbContext> contexts, 
     /// <summary>
     /// A company admin asks for more capacity on one of its campaigns: stored as an alert of kind
     /// capacity_request (severity info, recipients Sales, upsell status new), so it lands in the sales
-    /// upsell list and reaches Sales through the same outbox. No repeat window: every request counts.
+    /// upsell list and reaches Sales through the same outbox. One open request per campaign: while one is
+    /// new or contacted, a second is refused with <see cref="ErrorCodes.CapacityRequestPending"/> (the check
+    /// and the insert run in one transaction holding the campaign's row lock, so two clicks cannot both pass).
     /// </summary>
     public async Task<Result<AlertView>> RequestCapacityAsync(Actor actor, Guid campaignId, string? note, CancellationToken ct = default)
     {
@@ -241,10 +317,32 @@ public sealed class AlertService(IDbContextFactory<CapacityDbContext> contexts, 
 
         var recipients = await AlertRecipientResolver.ResolveAsync(db, alert.Recipients, campaign.CompanyId, options.Value.SalesMailbox, now, ct);
         alert.AddDeliveries(recipients, now);
-        db.Alerts.Add(alert); // the alert and its deliveries in one SaveChanges: one transaction
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await CapacityCounters.LockCampaignAsync(db, campaignId, ct);
+        if (await OpenRequests(db, campaignId).AnyAsync(ct))
+            return DomainError.Conflict(ErrorCodes.CapacityRequestPending,
+                "A request for more capacity on this campaign is already with your account manager.");
+        db.Alerts.Add(alert); // the alert and its deliveries in one SaveChanges
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return AlertViews.From(alert, actor, now);
     }
+
+    /// <summary>The campaign's open capacity request (upsell status new or contacted), or null: the UI shows "request pending".</summary>
+    public async Task<Result<AlertView?>> GetOpenCapacityRequestAsync(Actor actor, Guid campaignId, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var companyId = await db.Campaigns.Where(c => c.Id == campaignId).Select(c => (Guid?)c.CompanyId).FirstOrDefaultAsync(ct);
+        if (companyId is not { } id || !actor.CanSeeCompany(id))
+            return DomainError.NotFound(ErrorCodes.CampaignNotFound, $"Campaign {campaignId} was not found.");
+        var open = await Visible(OpenRequests(db, campaignId), actor).Include(a => a.Deliveries)
+            .OrderByDescending(a => a.CreatedAt).FirstOrDefaultAsync(ct);
+        return open is null ? Result<AlertView?>.Success(null) : AlertViews.From(open, actor, clock.GetUtcNow());
+    }
+
+    private static IQueryable<Alert> OpenRequests(CapacityDbContext db, Guid campaignId) =>
+        db.Alerts.AsNoTracking().Where(a => a.Kind == AlertKind.CapacityRequest && a.PoolType == PoolType.Campaign && a.PoolId == campaignId
+            && (a.UpsellStatus == UpsellStatus.New || a.UpsellStatus == UpsellStatus.Contacted));
 
     /// <summary>
     /// The sales upsell list: upsell opportunities (the 80 % band, forecast alerts) and capacity requests, in <see cref="UpsellQuery.Sort"/> order,
@@ -256,15 +354,24 @@ public sealed class AlertService(IDbContextFactory<CapacityDbContext> contexts, 
         await using var db = await contexts.CreateDbContextAsync(ct);
         var items = UpsellItems(db, query);
         var total = await items.CountAsync(ct);
-        if (query.Sort == UpsellSort.Newest)
+        if (query.Sort == UpsellSort.Forecast)
         {
-            var rows = await items.OrderByDescending(a => a.CreatedAt).ThenBy(a => a.Id).Skip(page.Skip).Take(page.PageSize).ToListAsync(ct);
-            return new PagedResult<UpsellItemView>(await ToUpsellViewsAsync(db, rows, ct), page.Page, page.PageSize, total);
+            // The forecast order is computed, not stored: the (newest, at most MaxExportRows) matching items are forecast in a
+            // fixed number of grouped queries, ordered in memory, then paged.
+            var all = await ForecastOrderedAsync(db, items, ct);
+            return new PagedResult<UpsellItemView>(all.Skip(page.Skip).Take(page.PageSize).ToList(), page.Page, page.PageSize, total);
         }
-        // The forecast order is computed, not stored: the (newest, at most MaxExportRows) matching items are forecast in a
-        // fixed number of grouped queries, ordered in memory, then paged.
-        var all = await ForecastOrderedAsync(db, items, ct);
-        return new PagedResult<UpsellItemView>(all.Skip(page.Skip).Take(page.PageSize).ToList(), page.Page, page.PageSize, total);
+        var ordered = query.Sort switch
+        {
+            UpsellSort.Pool => Order(items, a => a.PoolName, query.Descending),
+            UpsellSort.Company => Order(items, a => db.Companies.Where(c => c.Id == a.CompanyId).Select(c => c.Name).FirstOrDefault(), query.Descending),
+            UpsellSort.Utilization => Order(items, a => (double)a.UtilizationPercent, query.Descending),
+            UpsellSort.Status => Order(items, a => a.UpsellStatus, query.Descending),
+            UpsellSort.Owner => Order(items, a => a.UpsellOwner, query.Descending),
+            _ => Order(items, a => a.CreatedAt, query.Descending),
+        };
+        var rows = await ordered.ThenByDescending(a => a.CreatedAt).ThenBy(a => a.Id).Skip(page.Skip).Take(page.PageSize).ToListAsync(ct);
+        return new PagedResult<UpsellItemView>(await ToUpsellViewsAsync(db, rows, ct), page.Page, page.PageSize, total);
     }
 
     /// <summary>Every row of the upsell list for the CSV export (at most <see cref="MaxExportRows"/>); see <see cref="UpsellCsv"/>.</summary>
@@ -291,7 +398,11 @@ public sealed class AlertService(IDbContextFactory<CapacityDbContext> contexts, 
         if (query.Status is { } status) items = items.Where(a => a.UpsellStatus == status);
         if (query.CompanyId is { } companyId) items = items.Where(a => a.CompanyId == companyId);
         if (query.Kind is { } kind) items = items.Where(a => a.Kind == kind);
-        if (Trimmed(query.Owner) is { } owner) items = items.Where(a => a.UpsellOwner == owner);
+        if (Pattern(query.Owner) is { } owner) items = items.Where(a => a.UpsellOwner != null && EF.Functions.Like(a.UpsellOwner.ToLower(), owner));
+        if (Pattern(query.Search) is { } pattern)
+            items = items.Where(a => EF.Functions.Like(a.PoolName.ToLower(), pattern)
+                || (a.UpsellOwner != null && EF.Functions.Like(a.UpsellOwner.ToLower(), pattern))
+                || db.Companies.Any(c => c.Id == a.CompanyId && EF.Functions.Like(c.Name.ToLower(), pattern)));
         return items;
     }
 
@@ -299,13 +410,32 @@ public sealed class AlertService(IDbContextFactory<CapacityDbContext> contexts, 
     {
         var companyIds = rows.Where(a => a.CompanyId is not null).Select(a => a.CompanyId!.Value).Distinct().ToList();
         var names = await db.Companies.AsNoTracking().Where(c => companyIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        var live = await LiveUtilizationAsync(db, rows, ct);
         var now = clock.GetUtcNow();
-        // Live figures from the pools' forecasts (one batch for the whole page), the same calculation as the API and dashboards.
+        // Forecast figures of the pools (one batch for the whole page), the same calculation as the API and dashboards.
         var pools = rows.Where(a => a.PoolType is PoolType.Campaign or PoolType.Bundle).Select(a => new Forecasts.PoolRef(a.PoolType, a.PoolId)).ToList();
         var forecasts = (await Forecasts.ForecastService.ForPoolsAsync(db, pools, now, ct)).ToDictionary(f => f.Pool);
         return rows.Select(a => AlertViews.WithForecast(
-            AlertViews.Upsell(a, a.CompanyId is { } id && names.TryGetValue(id, out var n) ? n : null, now),
+            AlertViews.Upsell(a, a.CompanyId is { } id && names.TryGetValue(id, out var n) ? n : null, now, live.TryGetValue(a.PoolId, out var l) ? l : null),
             forecasts.GetValueOrDefault(new Forecasts.PoolRef(a.PoolType, a.PoolId)))).ToList();
+    }
+
+    /// <summary>
+    /// Today's utilization (percent) of each row's pool, from the same calculation as the gauges and the campaign list
+    /// (<see cref="CapacityStatus"/> for campaigns, the bundle pool for bundles). Level caps have none here.
+    /// </summary>
+    private static async Task<Dictionary<Guid, decimal>> LiveUtilizationAsync(CapacityDbContext db, List<Alert> rows, CancellationToken ct)
+    {
+        var campaignIds = rows.Where(a => a.PoolType == PoolType.Campaign).Select(a => a.PoolId).Distinct().ToList();
+        var bundleIds = rows.Where(a => a.PoolType == PoolType.Bundle).Select(a => a.PoolId).Distinct().ToList();
+        var live = new Dictionary<Guid, decimal>();
+        if (campaignIds.Count > 0)
+            foreach (var campaign in await db.Campaigns.AsNoTracking().Where(c => campaignIds.Contains(c.Id)).ToListAsync(ct))
+                live[campaign.Id] = CapacityPolicy.Percent(CapacityStatus.From(campaign).OverallUtilization);
+        if (bundleIds.Count > 0)
+            foreach (var bundle in await db.Bundles.AsNoTracking().Where(b => bundleIds.Contains(b.Id)).ToListAsync(ct))
+                live[bundle.Id] = CapacityPolicy.Percent(ConsumptionResults.BundlePool(bundle).Utilization);
+        return live;
     }
 
     private async Task<AlertView?> LoadViewAsync(CapacityDbContext db, Actor actor, Guid alertId, CancellationToken ct)
@@ -337,8 +467,19 @@ public sealed class AlertService(IDbContextFactory<CapacityDbContext> contexts, 
     private static string Name(Actor actor) => actor.Name.Length <= Alert.ActorMaxLength ? actor.Name : actor.Name[..Alert.ActorMaxLength];
 
     private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    /// <summary>A case-insensitive "contains" LIKE pattern (LIKE wildcards a person types are dropped), or null for no filter.</summary>
+    private static string? Pattern(string? value) => Trimmed(value) is { } v
+        ? "%" + v.ToLowerInvariant().Replace("\\", "", StringComparison.Ordinal).Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal) + "%"
+        : null;
+
+    private static IOrderedQueryable<T> Order<T, TKey>(IQueryable<T> rows, Expression<Func<T, TKey>> key, bool descending) =>
+        descending ? rows.OrderByDescending(key) : rows.OrderBy(key);
 }
 
 /// <summary>One recorded delivery attempt, for the alert detail page.</summary>
 public sealed record AlertDeliveryAttemptView(Guid DeliveryId, AlertRecipients Recipient, string? Address, int Number, DateTimeOffset At,
     DeliveryAttemptOutcome Outcome, string? Error, string DispatcherId);
+
+/// <summary>The outcome of a bulk upsell move: the items moved, and each refused item with the reason.</summary>
+public sealed record BulkUpsellResult(IReadOnlyList<Guid> Moved, IReadOnlyDictionary<Guid, string> Refused);

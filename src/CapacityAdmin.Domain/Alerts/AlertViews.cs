@@ -5,7 +5,7 @@ namespace CapacityAdmin.Domain.Alerts;
 
 /// <summary>One delivery of an alert (api-v1.md "Alert".deliveries). <see cref="NextAttemptAt"/> only while pending.</summary>
 public sealed record AlertDeliveryView(Guid Id, AlertRecipients Recipient, string? Address, DeliveryState State, int Attempts, string? LastError,
-    DateTimeOffset? SentAt, DateTimeOffset? NextAttemptAt);
+    DateTimeOffset? SentAt, DateTimeOffset? NextAttemptAt, string? ProviderMessageId = null);
 
 /// <summary>
 /// An alert as the API and UI show it (api-v1.md "Alert"); <see cref="AlertNames"/> gives the
@@ -44,7 +44,10 @@ public sealed record AlertView(
     string? UpsellUpdatedBy,
     DateTimeOffset? UpsellUpdatedAt);
 
-/// <summary>One row of the sales upsell list and its CSV export.</summary>
+/// <summary>
+/// One row of the sales upsell list and its CSV export. <see cref="UtilizationPercent"/> is the figure when the alert was raised
+/// (historical); <see cref="LiveUtilizationPercent"/> is today's, from the same calculation as the gauges (null for level caps).
+/// </summary>
 public sealed record UpsellItemView(
     Guid AlertId,
     AlertKind Kind,
@@ -63,14 +66,10 @@ public sealed record UpsellItemView(
     string? Notes,
     string? UpdatedBy,
     DateTimeOffset? UpdatedAt,
-    string Message)
+    string Message,
+    decimal? LiveUtilizationPercent = null)
 {
-    // UtilizationPercent is the figure when the alert was raised (historical); the members below are live, from the pool's forecast
-    // (null / 0 for a level cap, which has no forecast).
-
-    /// <summary>used / limit now in percent (2 places), the gauges' calculation.</summary>
-    public decimal? LiveUtilizationPercent { get; init; }
-
+    // Live, from the pool's forecast (null / 0 for a level cap, which has no forecast).
     public DateOnly? ProjectedHardLimitAt { get; init; }
     public int? DaysToHardLimit { get; init; }
     public bool? RunsOutBeforeEnd { get; init; }
@@ -107,7 +106,7 @@ internal static class AlertViews
             {
                 var visible = internalView || d.Recipient == AlertRecipients.CompanyAdmin;
                 return new AlertDeliveryView(d.Id, d.Recipient, visible ? d.Address : null, d.State, d.Attempts, visible ? d.LastError : null, d.SentAt,
-                    d.State == DeliveryState.Pending ? d.NextAttemptAt : null);
+                    d.State == DeliveryState.Pending ? d.NextAttemptAt : null, visible ? d.ProviderMessageId : null);
             })
             .ToList();
         return new AlertView(a.Id, a.Kind, a.PoolType, a.PoolId, a.PoolName, a.CompanyId, a.Measure, a.Threshold, a.Severity, a.Action,
@@ -117,14 +116,14 @@ internal static class AlertViews
             internalView ? a.UpsellUpdatedBy : null, internalView ? a.UpsellUpdatedAt : null);
     }
 
-    public static UpsellItemView Upsell(Alert a, string? companyName, DateTimeOffset now) =>
+    public static UpsellItemView Upsell(Alert a, string? companyName, DateTimeOffset now, decimal? live = null) =>
         new(a.Id, a.Kind, a.CompanyId, companyName, a.PoolType, a.PoolId, a.PoolName, a.PoolType == PoolType.Campaign ? a.PoolId : null,
             a.UtilizationPercent, a.Threshold, a.CreatedAt, now - a.CreatedAt, a.UpsellStatus ?? UpsellStatus.New, a.UpsellOwner, a.UpsellNotes,
-            a.UpsellUpdatedBy, a.UpsellUpdatedAt, a.Message);
+            a.UpsellUpdatedBy, a.UpsellUpdatedAt, a.Message, live);
 
+    /// <summary>The live forecast figures of the row's pool (the live utilization comes from the gauges' calculation already).</summary>
     public static UpsellItemView WithForecast(UpsellItemView v, Forecasts.Forecast? f) => f is null ? v : v with
     {
-        LiveUtilizationPercent = Campaigns.CapacityPolicy.Percent(f.Utilization),
         ProjectedHardLimitAt = f.ProjectedHardLimitAt,
         DaysToHardLimit = f.DaysToHardLimit,
         RunsOutBeforeEnd = f.RunsOutBeforeEnd,

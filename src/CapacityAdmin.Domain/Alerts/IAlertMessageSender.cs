@@ -23,11 +23,35 @@ public sealed record AlertEmailModel(
 /// <summary>One delivery of one alert to one address.</summary>
 public sealed record AlertEmail(Guid AlertId, Guid DeliveryId, string ToAddress, string RecipientRole, AlertEmailModel Model);
 
+/// <summary>How a provider answered one send.</summary>
+public enum AlertSendStatus
+{
+    /// <summary>Accepted for delivery.</summary>
+    Sent,
+
+    /// <summary>Not accepted this time (provider unreachable, throttled, server error): try again after the backoff.</summary>
+    RetryLater,
+
+    /// <summary>Refused for good (bad request, wrong key, unverified sender): retrying cannot help.</summary>
+    Rejected,
+}
+
+/// <summary>The outcome of one send; <see cref="ProviderMessageId"/> is the provider's id of an accepted message, if it gives one.</summary>
+public sealed record AlertSendResult(AlertSendStatus Status, string? ProviderMessageId = null, string? Error = null)
+{
+    public static AlertSendResult Sent(string? providerMessageId) => new(AlertSendStatus.Sent, providerMessageId);
+
+    public static AlertSendResult RetryLater(string error) => new(AlertSendStatus.RetryLater, Error: error);
+
+    public static AlertSendResult Rejected(string error) => new(AlertSendStatus.Rejected, Error: error);
+}
+
 /// <summary>
-/// Sends one alert email (renders and hands it to the configured provider). Throws when the provider
-/// refuses or cannot be reached; the dispatcher records the error and retries with backoff.
+/// Sends one alert email (renders and hands it to the configured provider) and says how the provider answered. The
+/// dispatcher records the answer: sent, retried with backoff, or failed at once when the provider rejected it for good.
+/// An exception is treated like <see cref="AlertSendStatus.RetryLater"/>.
 /// </summary>
 public interface IAlertMessageSender
 {
-    Task SendAsync(AlertEmail email, CancellationToken cancellationToken);
+    Task<AlertSendResult> SendAsync(AlertEmail email, CancellationToken cancellationToken);
 }

@@ -10,6 +10,20 @@ namespace CapacityAdmin.Domain.Bundles;
 public sealed record CreateBundleRequest(Guid CompanyId, string? Name, string? Sku, int Capacity, BundleSubscriptionStatus? Status = null);
 
 /// <summary>Capacity and/or status of a bundle, with the reason recorded on its timeline.</summary>
+/// <summary>The bundle list's filters, sort and paging (all in SQL).</summary>
+public sealed record BundleQuery(Guid? CompanyId = null, BundleSubscriptionStatus? Status = null, string? Search = null,
+    BundleSort Sort = BundleSort.Name, bool Descending = false, int Page = 1, int PageSize = 50);
+
+public enum BundleSort
+{
+    Name,
+    Company,
+    Capacity,
+    Used,
+    Utilization,
+    Status,
+}
+
 public sealed record BundleChange(int? Capacity = null, BundleSubscriptionStatus? Status = null, string? Reason = null);
 
 /// <summary>Bundles (shared subscription quotas): creation, capacity and status changes, and their status views.</summary>
@@ -85,6 +99,71 @@ public sealed class BundleService(IDbContextFactory<CapacityDbContext> contexts,
         await tx.CommitAsync(ct);
         return BundleStatus.From(bundle, linked);
     }
+
+    /// <summary>
+    /// What a new capacity does to the bundle, computed like a campaign's preview (nothing is written): the UI shows it before
+    /// saving and asks for a confirmation when usage would stay above the new capacity.
+    /// </summary>
+    public async Task<Result<LimitChangeImpact>> PreviewCapacityAsync(Actor actor, Guid bundleId, int capacity, CancellationToken ct = default)
+    {
+        if (CapacityAccess.RequireEditor(actor) is { } denied) return denied;
+        if (capacity is < 0 or > Bundle.MaxCapacity) return DomainError.Validation("capacity", $"capacity lies between 0 and {Bundle.MaxCapacity}.");
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var bundle = await db.Bundles.AsNoTracking().FirstOrDefaultAsync(b => b.Id == bundleId, ct);
+        if (bundle is null || !actor.CanSeeCompany(bundle.CompanyId)) return NotFound(bundleId);
+        // A bundle has no overage band: its hard limit is its capacity.
+        var before = new CapacityMeasure(bundle.VolunteersUsed, bundle.Capacity, bundle.Capacity);
+        var after = new CapacityMeasure(bundle.VolunteersUsed, capacity, capacity);
+        var changes = capacity == bundle.Capacity ? [] : new List<FieldChange> { new("capacity", AuditValue.Of(bundle.Capacity), AuditValue.Of(capacity)) };
+        var belowUsage = after.Used > after.Limit;
+        var refuses = !after.Allows(1);
+        var warning = belowUsage
+            ? FormattableString.Invariant($"Usage ({after.Used}) is above the new capacity ({after.Limit}); nothing is taken away, and new enrollments in the bundle's campaigns will be refused.")
+            : refuses ? "New enrollments in the bundle's campaigns will be refused." : null;
+        return new LimitChangeImpact(changes, CapacityKind.Volunteers, after.Used, before.Limit, after.Limit, before.HardLimit, after.HardLimit,
+            CapacityPolicy.RoundRatio(before.Utilization), CapacityPolicy.RoundRatio(after.Utilization), before.Band, after.Band, after.Flags,
+            belowUsage, refuses, warning);
+    }
+
+    /// <summary>
+    /// One page of the bundles the actor may see: contains-search on the bundle's and the company's names, a status filter and
+    /// the sort run in SQL; the page's linked campaigns are read in one more query.
+    /// </summary>
+    public async Task<Result<PagedResult<BundleStatus>>> ListPageAsync(Actor actor, BundleQuery query, CancellationToken ct = default)
+    {
+        var paging = PageRequest.Create(query.Page, query.PageSize);
+        if (!paging.IsSuccess) return paging.Error;
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var bundles = db.Bundles.AsNoTracking();
+        if (actor.CompanyId is { } own) bundles = bundles.Where(b => b.CompanyId == own);
+        if (query.CompanyId is { } company) bundles = bundles.Where(b => b.CompanyId == company);
+        if (query.Status is { } status) bundles = bundles.Where(b => b.Status == status);
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var pattern = $"%{query.Search.Trim().ToLower()}%";
+            bundles = bundles.Where(b => EF.Functions.Like(b.Name.ToLower(), pattern)
+                || db.Companies.Any(c => c.Id == b.CompanyId && EF.Functions.Like(c.Name.ToLower(), pattern)));
+        }
+        var total = await bundles.CountAsync(ct);
+        var ordered = query.Sort switch
+        {
+            BundleSort.Company => Order(bundles, b => db.Companies.Where(c => c.Id == b.CompanyId).Select(c => c.Name).FirstOrDefault(), query.Descending),
+            BundleSort.Capacity => Order(bundles, b => b.Capacity, query.Descending),
+            BundleSort.Used => Order(bundles, b => b.VolunteersUsed, query.Descending),
+            // Floating point only orders; the figures shown come from the exact policy.
+            BundleSort.Utilization => Order(bundles, b => b.Capacity > 0 ? (double)b.VolunteersUsed / b.Capacity : (double)b.VolunteersUsed, query.Descending),
+            BundleSort.Status => Order(bundles, b => b.Status, query.Descending),
+            _ => Order(bundles, b => b.Name, query.Descending),
+        };
+        var page = await ordered.ThenBy(b => b.Id).Skip(paging.Value.Skip).Take(paging.Value.PageSize).ToListAsync(ct);
+        var ids = page.Select(b => b.Id).ToList();
+        var campaigns = await db.Campaigns.AsNoTracking().Where(c => c.BundleId != null && ids.Contains(c.BundleId.Value)).ToListAsync(ct);
+        var byBundle = campaigns.ToLookup(c => c.BundleId!.Value);
+        return new PagedResult<BundleStatus>(page.Select(b => BundleStatus.From(b, byBundle[b.Id])).ToList(), paging.Value.Page, paging.Value.PageSize, total);
+    }
+
+    private static IOrderedQueryable<T> Order<T, TKey>(IQueryable<T> rows, System.Linq.Expressions.Expression<Func<T, TKey>> key, bool descending) =>
+        descending ? rows.OrderByDescending(key) : rows.OrderBy(key);
 
     public async Task<Result<BundleStatus>> GetStatusAsync(Actor actor, Guid bundleId, CancellationToken ct = default)
     {

@@ -27,6 +27,13 @@ public sealed record BundleStatus(
     IReadOnlyList<BundleCampaignShare> Campaigns,
     [property: System.Text.Json.Serialization.JsonIgnore] PoolUsage Pool)
 {
+    /// <summary>
+    /// The bundle's utilization: places used against its capacity, the figure enforcement uses. Every gauge, card and list row shows
+    /// this one; <see cref="UtilizationPercent"/> (consumed / the quotas allotted to campaigns) is a different figure, shown labelled as such.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public decimal CapacityUtilizationPercent => CapacityPolicy.Percent(Pool.Utilization);
+
     public static BundleStatus From(Bundle bundle, IEnumerable<Campaign> linked)
     {
         var campaigns = linked

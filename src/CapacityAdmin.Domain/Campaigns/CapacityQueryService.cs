@@ -34,7 +34,8 @@ public sealed class CapacityQueryService(IDbContextFactory<CapacityDbContext> co
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
             var pattern = $"%{query.Search.Trim().ToLower()}%";
-            campaigns = campaigns.Where(c => EF.Functions.Like(c.Name.ToLower(), pattern));
+            // Contains, case-insensitive, on the campaign's and its company's names (issue #8: search covers company names).
+            campaigns = campaigns.Where(c => EF.Functions.Like(c.Name.ToLower(), pattern) || EF.Functions.Like(c.Company!.Name.ToLower(), pattern));
         }
 
         // The governing usage and limit of each model as SQL expressions (credits in cents).

@@ -37,7 +37,7 @@ internal static class ConsumptionStatements
     /// </summary>
     public static Task<int> TryInsertLedgerEntryAsync(CapacityDbContext db, CreditLedgerEntry e, CancellationToken ct)
     {
-        const string columns = "(\"Id\", \"CampaignId\", \"AmountCents\", \"Activity\", \"IdempotencyKey\", \"Reason\", \"ConsumedAfterCents\", \"CreatedBy\", \"CreatedAt\")";
+        const string columns = "(\"Id\", \"CampaignId\", \"AmountCents\", \"Activity\", \"IdempotencyKey\", \"Reason\", \"ConsumedAfterCents\", \"CreatedBy\", \"CreatedAt\", \"RequestFingerprint\")";
         // A null goes in as a literal: an untyped null parameter has no type mapping.
         var parameters = new List<object> { e.Id, e.CampaignId, e.AmountCents };
         string Value(string? value)
@@ -49,7 +49,8 @@ internal static class ConsumptionStatements
         var (activity, key, reason) = (Value(e.Activity), Value(e.IdempotencyKey), Value(e.Reason));
         parameters.AddRange([e.ConsumedAfterCents, e.CreatedBy, Stored<CreditLedgerEntry>(db, "CreatedAt", e.CreatedAt)]);
         var n = parameters.Count;
-        var values = $"{{0}}, {{1}}, {{2}}, {activity}, {key}, {reason}, {{{n - 3}}}, {{{n - 2}}}, {{{n - 1}}}";
+        var fingerprint = Value(e.RequestFingerprint);
+        var values = $"{{0}}, {{1}}, {{2}}, {activity}, {key}, {reason}, {{{n - 3}}}, {{{n - 2}}}, {{{n - 1}}}, {fingerprint}";
         var sql = e.IdempotencyKey is null
             ? $"INSERT INTO \"CreditLedgerEntries\" {columns} VALUES ({values})"
             : db.Database.IsSqlServer()

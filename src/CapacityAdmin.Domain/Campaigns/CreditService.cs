@@ -39,6 +39,7 @@ public sealed class CreditService(IDbContextFactory<CapacityDbContext> contexts,
         reason = Trimmed(reason);
         if (Validate(amount, activity, key, reason, refund) is { } invalid) return invalid;
         var cents = Credits.ToCents(amount);
+        var fingerprint = key is null ? null : CreditLedgerEntry.Fingerprint(refund, cents, activity, reason);
 
         await using var db = await contexts.CreateDbContextAsync(ct);
         await db.Database.OpenConnectionAsync(ct);
@@ -57,7 +58,8 @@ public sealed class CreditService(IDbContextFactory<CapacityDbContext> contexts,
         {
             await tx.RollbackAsync(ct);
             // A replay of a key whose first request used up the credits is still its first result.
-            if (key is not null && await FindByKeyAsync(db, campaignId, key, ct) is { } earlier) return await ReplayAsync(db, campaignId, earlier, ct);
+            if (key is not null && await FindByKeyAsync(db, campaignId, key, ct) is { } earlier)
+                return earlier.IsSameRequest(fingerprint!) ? await ReplayAsync(db, campaignId, earlier, ct) : KeyReused(key);
             var current = await db.Campaigns.AsNoTracking().FirstAsync(c => c.Id == campaignId, ct);
             if (refund)
                 return DomainError.Validation("amount",
@@ -74,7 +76,7 @@ public sealed class CreditService(IDbContextFactory<CapacityDbContext> contexts,
             await tx.RollbackAsync(ct);
             var winner = await FindByKeyAsync(db, campaignId, key!, ct)
                 ?? throw new InvalidOperationException("The idempotency key clashed but no entry holds it.");
-            return await ReplayAsync(db, campaignId, winner, ct);
+            return winner.IsSameRequest(fingerprint!) ? await ReplayAsync(db, campaignId, winner, ct) : KeyReused(key!);
         }
         // A consumption commits an alert-evaluation outbox row only when it pushes usage into a higher band;
         // a refund only lowers usage and needs none.
@@ -103,6 +105,10 @@ public sealed class CreditService(IDbContextFactory<CapacityDbContext> contexts,
             LedgerEntry = View(first),
         };
     }
+
+    /// <summary>api-v1.md "Idempotency keys": another payload or operation under a used key changes nothing.</summary>
+    private static DomainError KeyReused(string key) => DomainError.Conflict(ErrorCodes.IdempotencyKeyReused,
+        $"The idempotency key '{key}' was already used for a different request on this campaign; use a new key for a new request.");
 
     private static Task<CreditLedgerEntry?> FindByKeyAsync(CapacityDbContext db, Guid campaignId, string key, CancellationToken ct) =>
         db.CreditLedgerEntries.AsNoTracking().FirstOrDefaultAsync(e => e.CampaignId == campaignId && e.IdempotencyKey == key, ct);

@@ -7,6 +7,7 @@ public static class ErrorCodes
     public const string Unauthorized = "UNAUTHORIZED";
     public const string Forbidden = "FORBIDDEN";
     public const string Duplicate = "DUPLICATE";
+    public const string IdempotencyKeyReused = "IDEMPOTENCY_KEY_REUSED";
     public const string InvalidTransition = "INVALID_TRANSITION";
     public const string CompanyNotFound = "COMPANY_NOT_FOUND";
     public const string CampaignNotFound = "CAMPAIGN_NOT_FOUND";
@@ -21,4 +22,5 @@ public static class ErrorCodes
     public const string PricingModelMismatch = "PRICING_MODEL_MISMATCH";
     public const string BundleNotActive = "BUNDLE_NOT_ACTIVE";
     public const string AlertNotFound = "ALERT_NOT_FOUND";
+    public const string CapacityRequestPending = "CAPACITY_REQUEST_PENDING";
 }

@@ -7,7 +7,8 @@ public sealed record PageRequest(int Page = 1, int PageSize = 50)
 {
     public const int MaxPageSize = 500;
 
-    public int Skip => (Page - 1) * PageSize;
+    /// <summary>Rows before this page; a page far beyond the end skips everything instead of overflowing.</summary>
+    public int Skip => (int)Math.Min(int.MaxValue, ((long)Page - 1) * PageSize);
 
     public static Result<PageRequest> Create(int? page, int? pageSize)
     {

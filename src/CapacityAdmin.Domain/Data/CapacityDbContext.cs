@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using CapacityAdmin.Domain.Bundles;
 using CapacityAdmin.Domain.Campaigns;
 using CapacityAdmin.Domain.Common;
@@ -10,8 +11,11 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CapacityAdmin.Domain.Data;
 
 /// <summary>The one database context: identity, API keys and every capacity table.</summary>
-public class CapacityDbContext(DbContextOptions<CapacityDbContext> options) : IdentityDbContext<ApplicationUser>(options)
+public class CapacityDbContext(DbContextOptions<CapacityDbContext> options) : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>The data-protection key ring, shared by every app server (sign-in cookies, antiforgery tokens).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Company> Companies => Set<Company>();
     public DbSet<Campaign> Campaigns => Set<Campaign>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();

@@ -46,6 +46,7 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<Memberships.MembershipService>();
         services.AddScoped<Memberships.MembershipCatalogService>();
         services.AddScoped<Memberships.MembershipReportService>();
+        services.AddScoped<Reports.UtilizationReportService>();
         services.AddScoped<Geography.GeographyService>();
         services.AddAlerts(configuration);
         return services;

@@ -18,6 +18,10 @@ public sealed class GeographyService(IDbContextFactory<CapacityDbContext> contex
     {
         if (!MembershipPermissions.CanManage(actor)) return MembershipPermissions.Forbidden("edit geography");
         var errors = new Dictionary<string, string[]>();
+        NullEntries("states", request.States, errors);
+        NullEntries("districts", request.Districts, errors);
+        NullEntries("mandals", request.Mandals, errors);
+        if (errors.Count > 0) return DomainError.Validation("The geography is not valid.", errors);
         var states = (request.States ?? []).Select((s, i) => (Field: $"states[{i}]", Code: Codes.Normalize(s.Code), Name: s.Name?.Trim(), Parent: s.Zone)).ToList();
         var districts = (request.Districts ?? []).Select((d, i) => (Field: $"districts[{i}]", Code: Codes.Normalize(d.Code), Name: d.Name?.Trim(), Parent: Codes.Normalize(d.StateCode))).ToList();
         var mandals = (request.Mandals ?? []).Select((m, i) => (Field: $"mandals[{i}]", Code: Codes.Normalize(m.Code), Name: m.Name?.Trim(), Parent: Codes.Normalize(m.DistrictCode))).ToList();
@@ -104,5 +108,11 @@ public sealed class GeographyService(IDbContextFactory<CapacityDbContext> contex
     {
         foreach (var group in items.Where(i => i.Code is not null).GroupBy(i => i.Code).Where(g => g.Count() > 1))
             foreach (var (field, _) in group.Skip(1)) errors[field + ".code"] = [$"Code '{group.Key}' appears more than once."];
+    }
+
+    private static void NullEntries<T>(string list, IReadOnlyList<T?>? items, Dictionary<string, string[]> errors) where T : class
+    {
+        for (var i = 0; i < (items?.Count ?? 0); i++)
+            if (items![i] is null) errors[$"{list}[{i}]"] = ["An entry is an object, not null."];
     }
 }

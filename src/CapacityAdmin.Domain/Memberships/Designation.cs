@@ -57,4 +57,13 @@ public class Designation
         existing.SetCapacity(capacity);
         return old;
     }
+
+    /// <summary>Removes a per-level override and returns it (null when there was none); the default applies again.</summary>
+    public int? ClearLevelCapacity(Level level)
+    {
+        var existing = _levelCapacities.FirstOrDefault(o => o.Level == level);
+        if (existing is null) return null;
+        _levelCapacities.Remove(existing);
+        return existing.Capacity;
+    }
 }

@@ -166,7 +166,8 @@ public class Membership
         ExpiresAt = expiresAt;
     }
 
-    public bool CanReassign => Status is MembershipStatus.ACTIVE or MembershipStatus.PENDING_APPROVAL;
+    /// <summary>product.md §4.4: ACTIVE and PENDING_APPROVAL keep their status; PENDING_PAYMENT and EXPIRED become PENDING_APPROVAL.</summary>
+    public bool CanReassign => Status is MembershipStatus.ACTIVE or MembershipStatus.PENDING_APPROVAL or MembershipStatus.PENDING_PAYMENT or MembershipStatus.EXPIRED;
 
     /// <summary>Moves the membership to another scope (upgrade or move) with the outcome the preview computed.</summary>
     public void Reassign(string cellCode, string designationCode, UnitPath path, int seatSequence, decimal fee,
@@ -179,7 +180,8 @@ public class Membership
         Fee = fee;
         Status = targetStatus;
         PaymentStatus = targetPaymentStatus;
-        if (targetStatus == MembershipStatus.PENDING_PAYMENT) LockedAt = now;
+        // The staff member's reassignment replaces a payment lock (§4.4): what is due stays a PENDING payment.
+        if (targetStatus != MembershipStatus.PENDING_PAYMENT) LockedAt = null;
     }
 
     /// <summary>Seat lock lapsed or validity over.</summary>

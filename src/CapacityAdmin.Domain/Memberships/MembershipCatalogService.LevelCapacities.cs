@@ -32,7 +32,7 @@ public sealed partial class MembershipCatalogService
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException) when (old is null)
+        catch (DbUpdateException e) when (old is null && DbErrors.IsUniqueViolation(e))
         {
             return DomainError.Conflict(ErrorCodes.Duplicate, "The row was created by another request at the same time; try again.");
         }

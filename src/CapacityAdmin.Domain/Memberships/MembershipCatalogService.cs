@@ -179,7 +179,7 @@ public sealed partial class MembershipCatalogService(IDbContextFactory<CapacityD
             await db.SaveChangesAsync(ct);
             return value;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
             return Duplicate(what, code);
         }

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using CapacityAdmin.Domain.Common;
+using CapacityAdmin.Domain.Data;
 using CapacityAdmin.Domain.Geography;
 using CapacityAdmin.Domain.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -26,21 +27,9 @@ public sealed partial class MembershipService
         if (!MembershipPermissions.CanRead(actor)) return MembershipPermissions.Forbidden("read memberships");
         await using var db = await contexts.CreateDbContextAsync(ct);
         var rules = await RulesAsync(db, ct);
-        var query = db.Memberships.AsNoTracking();
-        if (Codes.Normalize(filter.Cell) is { } cell) query = query.Where(m => m.CellCode == cell);
-        if (Codes.Normalize(filter.Designation) is { } designation) query = query.Where(m => m.DesignationCode == designation);
-        if (filter.Level is { } level) query = query.Where(m => m.Level == level);
-        if (filter.Zone is not null)
-        {
-            if (!Codes.TryParseEnum<Zone>(filter.Zone, out var zone)) return DomainError.Validation("zone", $"Unknown zone '{filter.Zone}'.");
-            query = query.Where(m => m.Zone == zone);
-        }
-        if (Codes.Normalize(filter.State) is { } state) query = query.Where(m => m.StateCode == state);
-        if (Codes.Normalize(filter.District) is { } district) query = query.Where(m => m.DistrictCode == district);
-        if (Codes.Normalize(filter.Mandal) is { } mandal) query = query.Where(m => m.MandalCode == mandal);
-        if (filter.Status is { } status) query = query.Where(m => m.Status == status);
-        if (filter.MemberRef?.Trim() is { Length: > 0 } memberRef) query = query.Where(m => m.MemberRef == memberRef);
-        if (filter.HoldsSeat is { } holds) query = query.Where(holds ? rules.HoldsSeat : Not(rules.HoldsSeat));
+        var filtered = Filtered(db, filter, rules);
+        if (!filtered.IsSuccess) return filtered.Error;
+        var query = filtered.Value;
 
         var total = await query.CountAsync(ct);
         var rows = await query.OrderByDescending(m => m.CreatedAt).ThenBy(m => m.Id)
@@ -66,6 +55,29 @@ public sealed partial class MembershipService
             .OrderBy(c => c.Count.Remaining).ThenByDescending(c => c.Cap.Level)
             .Select(c => c.Count).FirstOrDefault();
         return new MembershipAvailability(usage.Designation, aggregate, r.Designation.Fee);
+    }
+
+    /// <summary>The list's filters as one query; unit filters match derived ancestors.</summary>
+    private static Result<IQueryable<Membership>> Filtered(CapacityDbContext db, MembershipFilter filter, SeatRules rules)
+    {
+        var query = db.Memberships.AsNoTracking();
+        if (Codes.Normalize(filter.Cell) is { } cell) query = query.Where(m => m.CellCode == cell);
+        if (Codes.Normalize(filter.Designation) is { } designation) query = query.Where(m => m.DesignationCode == designation);
+        if (filter.Level is { } level) query = query.Where(m => m.Level == level);
+        if (filter.Zone is not null)
+        {
+            if (!Codes.TryParseEnum<Zone>(filter.Zone, out var zone)) return DomainError.Validation("zone", $"Unknown zone '{filter.Zone}'.");
+            query = query.Where(m => m.Zone == zone);
+        }
+        if (Codes.Normalize(filter.State) is { } state) query = query.Where(m => m.StateCode == state);
+        if (Codes.Normalize(filter.District) is { } district) query = query.Where(m => m.DistrictCode == district);
+        if (Codes.Normalize(filter.Mandal) is { } mandal) query = query.Where(m => m.MandalCode == mandal);
+        if (filter.Status is { } status) query = query.Where(m => m.Status == status);
+        if (filter.MemberRef?.Trim() is { Length: > 0 } memberRef) query = query.Where(m => m.MemberRef == memberRef);
+        if (filter.HoldsSeat is { } holds) query = query.Where(holds ? rules.HoldsSeat : Not(rules.HoldsSeat));
+
+        if (filter.Search?.Trim().ToLowerInvariant() is { Length: > 0 } term) query = query.Where(m => m.MemberRef.ToLower().Contains(term));
+        return Result<IQueryable<Membership>>.Success(query);
     }
 
     private static Expression<Func<Membership, bool>> Not(Expression<Func<Membership, bool>> predicate) =>

@@ -8,12 +8,13 @@ namespace CapacityAdmin.Domain.Memberships;
 public sealed partial class MembershipService
 {
     /// <summary>
-    /// Moves an ACTIVE or PENDING_APPROVAL membership to another scope (upgrade, move). Preview
-    /// (<paramref name="dryRun"/>) and apply run the SAME code under the same locks; the preview rolls
-    /// the transaction back. The member's own current seat is not counted. The seat number is kept
-    /// when the scope does not change, else the lowest free one is taken. <c>paid</c> is what was
-    /// received so far, <c>deltaDue</c> = max(0, fee - paid); with an amount due an ACTIVE membership
-    /// stays ACTIVE with payment PENDING, a PENDING_APPROVAL one becomes PENDING_PAYMENT with a lock.
+    /// Moves an ACTIVE, PENDING_APPROVAL, PENDING_PAYMENT or EXPIRED membership to another scope (upgrade,
+    /// move). Preview (<paramref name="dryRun"/>) and apply run the SAME code under the same locks; the
+    /// preview rolls the transaction back. The member's own current seat is not counted. The seat number
+    /// is kept when the scope does not change, else the lowest free one is taken. <c>paid</c> is what was
+    /// received so far, <c>deltaDue</c> = max(0, fee - paid). Status (product.md §4.4): ACTIVE and
+    /// PENDING_APPROVAL stay; PENDING_PAYMENT and EXPIRED become PENDING_APPROVAL; any amount due is a
+    /// PENDING payment.
     /// </summary>
     public async Task<Result<ReassignmentOutcome>> ReassignAsync(Actor actor, Guid id, MembershipScope target, bool dryRun, CancellationToken ct = default)
     {
@@ -64,7 +65,7 @@ public sealed partial class MembershipService
     {
         var paid = m.AmountPaid;
         var due = Math.Max(0m, targetFee - paid);
-        var status = m.Status == MembershipStatus.PENDING_APPROVAL && due > 0 ? MembershipStatus.PENDING_PAYMENT : m.Status;
+        var status = m.Status is MembershipStatus.PENDING_PAYMENT or MembershipStatus.EXPIRED ? MembershipStatus.PENDING_APPROVAL : m.Status;
         var payment = due > 0 ? PaymentStatus.PENDING : paid > 0 ? PaymentStatus.SUCCESS : PaymentStatus.NOT_REQUIRED;
         return new ReassignmentOutcome(true, seatSequence, targetFee, paid, due, status, payment, dryRun);
     }

@@ -68,4 +68,4 @@ public sealed record ReassignmentOutcome(bool Accepted, int SeatSequence, decima
 
 public sealed record MembershipFilter(string? Cell = null, string? Designation = null, Level? Level = null,
     string? Zone = null, string? State = null, string? District = null, string? Mandal = null,
-    MembershipStatus? Status = null, bool? HoldsSeat = null, string? MemberRef = null);
+    MembershipStatus? Status = null, bool? HoldsSeat = null, string? MemberRef = null, string? Search = null);

@@ -159,7 +159,7 @@ public static class AlertEndpoints
         var order = UpsellSort.Forecast;
         if (!string.IsNullOrWhiteSpace(sort))
         {
-            if (string.Equals(sort.Trim(), "newest", StringComparison.OrdinalIgnoreCase)) order = UpsellSort.Newest;
+            if (string.Equals(sort.Trim(), "newest", StringComparison.OrdinalIgnoreCase)) order = UpsellSort.CreatedAt;
             else if (!string.Equals(sort.Trim(), "forecast", StringComparison.OrdinalIgnoreCase))
                 return DomainError.Validation("sort", "sort is forecast (the default) or newest.");
         }
@@ -172,7 +172,7 @@ public static class AlertEndpoints
         }
         var k = ParseKind(kind);
         if (!k.IsSuccess) return k.Error;
-        return new UpsellQuery(s, owner, companyId, k.Value, order);
+        return new UpsellQuery(s, owner, companyId, k.Value, Sort: order);
     }
 
     private static Result<AlertKind?> ParseKind(string? kind)

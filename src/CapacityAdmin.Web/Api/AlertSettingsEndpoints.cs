@@ -58,23 +58,16 @@ public static class AlertSettingsEndpoints
     /// <summary>Sends a test message through the configured provider (the admin's "send test email").</summary>
     public static RouteGroupBuilder MapEmailSettings(this RouteGroupBuilder settings)
     {
-        settings.MapPost("/email/test", async Task<IResult> (TestEmailBody body, TestEmailService email, ILoggerFactory loggers, CancellationToken ct) =>
+        settings.MapPost("/email/test", async Task<IResult> (TestEmailBody body, TestEmailService email, CancellationToken ct) =>
         {
             if (string.IsNullOrWhiteSpace(body.To)) return ApiProblems.From(DomainError.Validation("to", "to is required."));
-            try
-            {
-                var sent = await email.SendTestAsync(body.To, ct);
-                return TypedResults.Ok(new TestEmailResponse(sent.Provider.ToString(), sent.Destination, body.To.Trim()));
-            }
-            catch (ArgumentException ex)
-            {
-                return ApiProblems.From(DomainError.Validation("to", ex.Message.Split(" (Parameter", 2)[0]));
-            }
-            catch (EmailDeliveryException ex)
-            {
-                loggers.CreateLogger(typeof(AlertSettingsEndpoints)).LogWarning(ex, "The test email to {To} failed", body.To);
-                return ApiProblems.Create(StatusCodes.Status502BadGateway, "EMAIL_DELIVERY_FAILED", $"The email provider refused or could not be reached: {ex.Message}");
-            }
+            if (body.To.Trim().Length > AlertDelivery.AddressMaxLength)
+                return ApiProblems.From(DomainError.Validation("to", $"An email address has at most {AlertDelivery.AddressMaxLength} characters."));
+            var sent = await email.SendTestAsync(body.To, ct);
+            if (sent.IsSuccess) return TypedResults.Ok(new TestEmailResponse(sent.Value.Provider.ToString(), sent.Value.Destination, sent.Value.To));
+            return sent.Error.Code == TestEmailService.DeliveryFailed
+                ? ApiProblems.Create(StatusCodes.Status502BadGateway, sent.Error.Code, sent.Error.Detail)
+                : ApiProblems.From(sent.Error);
         });
         return settings;
     }

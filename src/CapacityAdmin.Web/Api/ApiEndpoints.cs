@@ -20,11 +20,7 @@ public static class ApiEndpoints
         v1.MapMembershipEndpoints();
         v1.MapSettingsEndpoints();
 
-        // Unknown API routes answer a problem document (401 without a key, 404 with one) instead of falling to
-        // the UI's fallback policy, which redirected API clients to the HTML sign-in page.
-        app.MapFallback("/api/{**path}", () => ApiProblems.Create(StatusCodes.Status404NotFound, ErrorCodes.NotFound, "There is no API endpoint at this address."))
-            .RequireAuthorization(ApiPolicies.Read)
-            .ExcludeFromDescription();
+        // Unknown API routes, wrong verbs and wrong content types answer problem documents: see ApiRequestGuard.
         return app;
     }
 }

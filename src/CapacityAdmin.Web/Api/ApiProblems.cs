@@ -6,6 +6,9 @@ namespace CapacityAdmin.Web.Api;
 /// <summary>The one place where domain refusals become HTTP problem details with a <c>code</c> member.</summary>
 public static class ApiProblems
 {
+    public const string UnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE";
+    public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";
+
     public static ProblemHttpResult Create(int status, string code, string detail, IDictionary<string, object?>? extensions = null)
     {
         var ext = new Dictionary<string, object?> { ["code"] = code };
@@ -40,8 +43,10 @@ public static class ApiProblems
         401 => ErrorCodes.Unauthorized,
         403 => ErrorCodes.Forbidden,
         404 => ErrorCodes.NotFound,
-        405 => "METHOD_NOT_ALLOWED",
-        415 => "UNSUPPORTED_MEDIA_TYPE",
+        405 => MethodNotAllowed,
+        413 => "PAYLOAD_TOO_LARGE",
+        414 => "QUERY_TOO_LONG",
+        415 => UnsupportedMediaType,
         _ when status >= 500 => "INTERNAL_ERROR",
         _ => "ERROR",
     };
@@ -52,7 +57,11 @@ public static class ApiProblems
         401 => "Unauthorized",
         403 => "Forbidden",
         404 => "Not Found",
+        405 => "Method Not Allowed",
         409 => "Conflict",
+        413 => "Content Too Large",
+        414 => "URI Too Long",
+        415 => "Unsupported Media Type",
         422 => "Unprocessable Entity",
         _ => "Error",
     };

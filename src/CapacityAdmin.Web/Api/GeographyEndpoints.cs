@@ -45,8 +45,9 @@ public static class GeographyEndpoints
         v1.MapPut("/level-capacities", async Task<IResult> (LevelCapacityBody body, ClaimsPrincipal user, MembershipCatalogService catalog, CancellationToken ct) =>
             {
                 var errors = new Dictionary<string, string[]>();
-                if (MembershipParsing.ParseLevel(body.Level, "level", errors) is not { } level)
-                    return ApiProblems.From(DomainError.Validation("The level is not valid.", errors));
+                MembershipParsing.RequireCode(body.Cell, "cell", errors);
+                if (MembershipParsing.ParseLevel(body.Level, "level", errors) is not { } level || errors.Count > 0)
+                    return ApiProblems.From(DomainError.Validation("The level capacity is not valid.", errors));
                 var key = new LevelCapacityKey(body.Cell, level, body.Zone, body.State, body.District, body.Mandal);
                 return ApiResults.Map(await catalog.UpsertLevelCapacityAsync(user.ToActor(), new LevelCapacityRequest(key, body.Capacity, body.Reason), ct),
                     v => TypedResults.Ok(LevelCapacityResponse.From(v)));
@@ -57,8 +58,9 @@ public static class GeographyEndpoints
                 ClaimsPrincipal user, MembershipCatalogService catalog, CancellationToken ct) =>
             {
                 var errors = new Dictionary<string, string[]>();
-                if (MembershipParsing.ParseLevel(level, "level", errors) is not { } parsed)
-                    return ApiProblems.From(DomainError.Validation("The level is not valid.", errors));
+                MembershipParsing.RequireCode(cell, "cell", errors);
+                if (MembershipParsing.ParseLevel(level, "level", errors) is not { } parsed || errors.Count > 0)
+                    return ApiProblems.From(DomainError.Validation("The level capacity is not valid.", errors));
                 return ApiResults.Map(await catalog.DeleteLevelCapacityAsync(user.ToActor(), new LevelCapacityKey(cell, parsed, zone, state, district, mandal), reason, ct),
                     _ => TypedResults.NoContent());
             })

@@ -56,7 +56,9 @@ public sealed record MembershipResponse(
 
 public sealed record SeatCountResponse(int Capacity, int Used, int Remaining);
 
-public sealed record AvailabilityResponse(SeatCountResponse Designation, SeatCountResponse? LevelAggregate, decimal Fee);
+/// <summary><c>levelAggregate</c> is always present, <c>null</c> when no aggregate cap applies (api-v1.md "Conventions").</summary>
+public sealed record AvailabilityResponse(SeatCountResponse Designation,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] SeatCountResponse? LevelAggregate, decimal Fee);
 
 public sealed record ReassignmentResponse(bool Accepted, int SeatSequence, decimal Fee, decimal Paid, decimal DeltaDue, string TargetStatus, string TargetPaymentStatus, bool DryRun)
 {
@@ -64,20 +66,14 @@ public sealed record ReassignmentResponse(bool Accepted, int SeatSequence, decim
         new(o.Accepted, o.SeatSequence, o.Fee, o.Paid, o.DeltaDue, o.TargetStatus.ToString(), o.TargetPaymentStatus.ToString(), o.DryRun);
 }
 
-public sealed record CampaignUtilizationRow(Guid CampaignId, string Name, Guid CompanyId, decimal OverallUtilization);
-
-public sealed record BundleUtilizationRow(Guid BundleId, string Name, Guid CompanyId, int TotalQuota, int TotalConsumed, decimal UtilizationPercent);
-
-public sealed record DesignationScopeRow(string Cell, string Designation, string Level, string? Zone, string? State, string? District, string? Mandal,
-    int Capacity, int Used, int Remaining, decimal UtilizationPercent);
-
-public sealed record LevelCapRow(string Cell, string Level, string? Unit, bool FromBlanketRow, int Capacity, int Used, int Remaining, decimal UtilizationPercent);
-
-public sealed record UtilizationReportResponse(DateTimeOffset GeneratedAt, IReadOnlyList<CampaignUtilizationRow> Campaigns, IReadOnlyList<BundleUtilizationRow> Bundles,
-    IReadOnlyList<DesignationScopeRow> DesignationScopes, IReadOnlyList<LevelCapRow> LevelCaps);
-
 internal static class MembershipParsing
 {
+    /// <summary>A missing or blank code is the client's mistake (400 naming the field), not an unknown code (404).</summary>
+    public static void RequireCode(string? value, string field, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrWhiteSpace(value)) errors[field] = [$"{field} is required."];
+    }
+
     public static Level? ParseLevel(string? value, string field, Dictionary<string, string[]> errors)
     {
         if (Codes.TryParseEnum<Level>(value, out var level)) return level;

@@ -1,12 +1,11 @@
-using System.Globalization;
 using System.Security.Claims;
 using System.Text;
-using CapacityAdmin.Domain.Bundles;
 using CapacityAdmin.Domain.Campaigns;
 using CapacityAdmin.Domain.Common;
 using CapacityAdmin.Domain.Geography;
 using CapacityAdmin.Domain.Identity;
 using CapacityAdmin.Domain.Memberships;
+using CapacityAdmin.Domain.Reports;
 using CapacityAdmin.Web.Auth;
 
 namespace CapacityAdmin.Web.Api;
@@ -94,15 +93,14 @@ public static class MembershipEndpoints
                 return ApiResults.Map(await service.ReassignAsync(user.ToActor(), id, scope.Value!, dryRun ?? false, ct), o => TypedResults.Ok(ReassignmentResponse.From(o)));
             }).RequireAuthorization(ApiPolicies.Manage);
 
-        v1.MapGet("/reports/utilization", async Task<IResult> (string? format, ClaimsPrincipal user, MembershipReportService reports, CapacityQueryService campaigns,
-                BundleService bundles, CancellationToken ct) =>
+        v1.MapGet("/reports/utilization", async Task<IResult> (string? format, ClaimsPrincipal user, UtilizationReportService reports, CancellationToken ct) =>
             {
                 var csv = string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase);
                 if (!csv && !string.IsNullOrWhiteSpace(format) && !string.Equals(format, "json", StringComparison.OrdinalIgnoreCase))
                     return ApiProblems.From(DomainError.Validation("format", "format must be 'json' or 'csv'."));
-                var report = await BuildReportAsync(user.ToActor(), reports, campaigns, bundles, ct);
+                var report = await reports.BuildAsync(user.ToActor(), ct);
                 if (!report.IsSuccess) return ApiProblems.From(report.Error);
-                return csv ? TypedResults.Text(ToCsv(report.Value!), "text/csv", Encoding.UTF8) : TypedResults.Ok(report.Value);
+                return csv ? TypedResults.Text(UtilizationReportService.ToCsv(report.Value!), "text/csv", Encoding.UTF8) : TypedResults.Ok(report.Value);
             }).WithTags("Reports");
 
         return v1;
@@ -111,65 +109,10 @@ public static class MembershipEndpoints
     private static Result<MembershipScope> ParseScope(ScopeBody body)
     {
         var errors = new Dictionary<string, string[]>();
+        MembershipParsing.RequireCode(body.Cell, "cell", errors);
+        MembershipParsing.RequireCode(body.Designation, "designation", errors);
         var level = MembershipParsing.ParseLevel(body.Level, "level", errors);
-        if (level is null) return DomainError.Validation("The scope is not valid.", errors);
+        if (level is null || errors.Count > 0) return DomainError.Validation("The scope is not valid.", errors);
         return new MembershipScope(body.Cell, body.Designation, level.Value, body.Zone, body.State, body.District, body.Mandal);
-    }
-
-    private static async Task<Result<UtilizationReportResponse>> BuildReportAsync(Actor actor, MembershipReportService reports, CapacityQueryService campaigns,
-        BundleService bundles, CancellationToken ct)
-    {
-        var campaignRows = new List<CampaignUtilizationRow>();
-        for (var page = 1; ; page++)
-        {
-            var result = await campaigns.ListCampaignStatusesAsync(actor, new CampaignStatusQuery(Page: page, PageSize: PageRequest.MaxPageSize), ct);
-            if (!result.IsSuccess) return result.Error;
-            campaignRows.AddRange(result.Value!.Items.Select(c => new CampaignUtilizationRow(c.CampaignId, c.Name, c.CompanyId, c.OverallUtilization)));
-            if (page * PageRequest.MaxPageSize >= result.Value.Total) break;
-        }
-        var bundleRows = (await bundles.ListAsync(actor, null, ct))
-            .Select(b => new BundleUtilizationRow(b.BundleId, b.Name, b.CompanyId, b.TotalQuota, b.TotalConsumed, b.UtilizationPercent)).ToList();
-
-        IReadOnlyList<DesignationScopeRow> scopes = [];
-        IReadOnlyList<LevelCapRow> caps = [];
-        var generatedAt = DateTimeOffset.UtcNow;
-        // Company admins see their campaigns and bundles; memberships belong to no company, so their sections stay empty.
-        if (MembershipPermissions.CanRead(actor))
-        {
-            var membership = await reports.GetUtilizationAsync(actor, ct);
-            if (!membership.IsSuccess) return membership.Error;
-            var r = membership.Value!;
-            generatedAt = r.GeneratedAt;
-            scopes = r.DesignationScopes.Select(s => new DesignationScopeRow(s.Cell, s.Designation, s.Level.ToString(), s.Zone?.ToString(), s.State, s.District, s.Mandal,
-                s.Capacity, s.Used, s.Remaining, s.UtilizationPercent)).ToList();
-            caps = r.LevelCaps.Select(c => new LevelCapRow(c.Cell, c.Level.ToString(), c.Unit, c.FromBlanketRow, c.Capacity, c.Used, c.Remaining, c.UtilizationPercent)).ToList();
-        }
-        return new UtilizationReportResponse(generatedAt, campaignRows, bundleRows, scopes, caps);
-    }
-
-    /// <summary>One table: <c>kind</c> says which section a row belongs to; empty cells where a column does not apply.</summary>
-    public static string ToCsv(UtilizationReportResponse report)
-    {
-        var sb = new StringBuilder();
-        sb.Append("kind,id,name,cell,designation,level,unit,capacity,used,remaining,utilizationPercent\r\n");
-        void Row(params object?[] values) =>
-            sb.Append(string.Join(",", values.Select(v => Escape(Convert.ToString(v, CultureInfo.InvariantCulture))))).Append("\r\n");
-        foreach (var c in report.Campaigns)
-            Row("campaign", c.CampaignId, c.Name, null, null, null, null, null, null, null, Math.Round(c.OverallUtilization * 100m, 2, MidpointRounding.AwayFromZero));
-        foreach (var b in report.Bundles)
-            Row("bundle", b.BundleId, b.Name, null, null, null, null, b.TotalQuota, b.TotalConsumed, Math.Max(0, b.TotalQuota - b.TotalConsumed), b.UtilizationPercent);
-        foreach (var s in report.DesignationScopes)
-            Row("designation_scope", null, null, s.Cell, s.Designation, s.Level, s.Mandal ?? s.District ?? s.State ?? s.Zone, s.Capacity, s.Used, s.Remaining, s.UtilizationPercent);
-        foreach (var c in report.LevelCaps)
-            Row("level_cap", null, null, c.Cell, null, c.Level, c.Unit, c.Capacity, c.Used, c.Remaining, c.UtilizationPercent);
-        return sb.ToString();
-    }
-
-    private static string Escape(string? value)
-    {
-        if (string.IsNullOrEmpty(value)) return "";
-        // Neutralise spreadsheet formulas and quote what needs quoting.
-        if ("=+-@".Contains(value[0]) && !decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out _)) value = "'" + value;
-        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
     }
 }

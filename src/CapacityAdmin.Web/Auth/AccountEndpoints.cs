@@ -47,8 +47,17 @@ public static class AccountEndpoints
     private static string LoginUrl(string error, string returnUrl) =>
         $"/login?error={error}&returnUrl={Uri.EscapeDataString(returnUrl)}";
 
-    // Only local paths: never let a crafted link bounce a freshly signed-in user to another site.
-    private static string SafeReturnUrl(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") && !returnUrl.StartsWith("/\\")
-            ? returnUrl : "/";
+    /// <summary>
+    /// Only a local path of printable ASCII: never let a crafted link bounce a freshly signed-in user to another site
+    /// (<c>//evil</c>, <c>/\evil</c>, an absolute URL) or break the redirect (a tab, CR or LF made LocalRedirect throw a 500).
+    /// Anything else falls back to the home page.
+    /// </summary>
+    public static string SafeReturnUrl(string? returnUrl)
+    {
+        if (string.IsNullOrEmpty(returnUrl) || returnUrl.Length > 2048 || returnUrl[0] != '/') return "/";
+        if (returnUrl.Length > 1 && returnUrl[1] is '/' or '\\') return "/";
+        foreach (var c in returnUrl)
+            if (c is < (char)0x21 or > (char)0x7E or '\\') return "/";
+        return returnUrl;
+    }
 }

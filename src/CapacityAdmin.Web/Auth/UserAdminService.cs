@@ -33,11 +33,17 @@ public sealed class UserAdminService(UserManager<ApplicationUser> users, IDbCont
             .OrderBy(u => u.Email, StringComparer.OrdinalIgnoreCase).ToList();
     }
 
+    /// <summary>The Identity columns (AspNetUsers.Email is 256, DisplayName 200 on every provider).</summary>
+    public const int EmailMaxLength = 256;
+    public const int DisplayNameMaxLength = 200;
+
     public async Task<Result<CreatedUser>> CreateAsync(string? email, string? displayName, string? role, Guid? companyId, CancellationToken ct = default)
     {
         var normalizedRole = Roles.Normalize(role);
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(email) || !email.Contains('@')) errors["email"] = ["A valid email address is required."];
+        else if (email.Trim().Length > EmailMaxLength) errors["email"] = [$"An email address has at most {EmailMaxLength} characters."];
+        if (displayName?.Trim().Length > DisplayNameMaxLength) errors["displayName"] = [$"A display name has at most {DisplayNameMaxLength} characters."];
         if (normalizedRole is null || !Roles.UserRoles.Contains(normalizedRole)) errors["role"] = [$"Role must be one of {string.Join(", ", Roles.UserRoles)}."];
         else if (normalizedRole == Roles.CompanyAdmin && companyId is null) errors["companyId"] = ["A company admin belongs to a company."];
         else if (normalizedRole != Roles.CompanyAdmin && companyId is not null) errors["companyId"] = ["Only company admins belong to a company."];

@@ -11,7 +11,7 @@ public enum EmailProvider
     /// <summary>Any SMTP relay (SendGrid's included: <c>smtp.sendgrid.net</c>, user <c>apikey</c>).</summary>
     Smtp,
 
-    /// <summary>The SendGrid v3 mail send Web API over HTTPS.</summary>
+    /// <summary>The SendGrid v3 mail send API through the SendGrid SDK.</summary>
     SendGrid,
 }
 
@@ -63,6 +63,7 @@ public sealed class EmailOptions
 
         public string? ApiKey { get; set; }
 
+        /// <summary>The SDK's <c>SendGridClientOptions.Host</c> (a local fake in tests).</summary>
         public string BaseAddress { get; set; } = DefaultBaseAddress;
 
         public int TimeoutSeconds { get; set; } = 30;

@@ -21,7 +21,8 @@ public static class EmailServiceCollectionExtensions
                     ? Path.Combine(paths.DataDirectory, "mail")
                     : Path.GetFullPath(options.PickupDirectory, paths.DataDirectory);
                 if (string.IsNullOrWhiteSpace(options.LinkBaseUrl))
-                    options.LinkBaseUrl = configuration["App:BaseUrl"] is { Length: > 0 } appUrl ? appUrl : EmailOptions.DefaultLinkBaseUrl;
+                    options.LinkBaseUrl = configuration["App:PublicBaseUrl"] is { Length: > 0 } publicUrl ? publicUrl
+                        : configuration["App:BaseUrl"] is { Length: > 0 } appUrl ? appUrl : EmailOptions.DefaultLinkBaseUrl;
                 options.LinkBaseUrl = options.LinkBaseUrl.Trim();
             })
             .ValidateOnStart();
@@ -30,13 +31,9 @@ public static class EmailServiceCollectionExtensions
 
         services.AddTransient<PickupEmailTransport>();
         services.AddTransient<SmtpEmailTransport>();
-        services.AddHttpClient<SendGridEmailTransport>((sp, client) =>
-        {
-            var sendGrid = sp.GetRequiredService<IOptions<EmailOptions>>().Value.SendGrid;
-            var baseAddress = sendGrid.BaseAddress.EndsWith('/') ? sendGrid.BaseAddress : sendGrid.BaseAddress + "/";
-            client.BaseAddress = new Uri(baseAddress);
-            client.Timeout = TimeSpan.FromSeconds(sendGrid.TimeoutSeconds);
-        });
+        services.AddHttpClient(SendGridEmailTransport.HttpClientName, (sp, client) =>
+            client.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<EmailOptions>>().Value.SendGrid.TimeoutSeconds));
+        services.AddTransient<SendGridEmailTransport>();
         services.AddTransient<IEmailTransport>(sp => sp.GetRequiredService<IOptions<EmailOptions>>().Value.Provider switch
         {
             EmailProvider.Smtp => sp.GetRequiredService<SmtpEmailTransport>(),

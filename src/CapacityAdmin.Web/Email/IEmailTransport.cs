@@ -1,18 +1,21 @@
 namespace CapacityAdmin.Web.Email;
 
-/// <summary>One message to one address, with an HTML and a plain-text part.</summary>
-public sealed record EmailMessage(string To, string Subject, string HtmlBody, string TextBody);
+/// <summary>One message to one address, with an HTML and a plain-text part; <see cref="DeliveryId"/> traces it to its alert delivery.</summary>
+public sealed record EmailMessage(string To, string Subject, string HtmlBody, string TextBody, string? DeliveryId = null);
 
-/// <summary>Hands a message to the configured provider. Throws when it is refused or cannot be delivered.</summary>
-public interface IEmailTransport
+/// <summary>
+/// How the provider answered: accepted (with its message id, when it gives one), or not, with the error and whether
+/// trying again later can help (unreachable, throttled, server error) or not (a refusal of the message or the key).
+/// </summary>
+public sealed record EmailSendResult(bool Sent, string? ProviderMessageId, string? Error, bool Retryable, int? StatusCode)
 {
-    Task SendAsync(EmailMessage message, CancellationToken cancellationToken);
+    public static EmailSendResult Accepted(string? providerMessageId = null) => new(true, providerMessageId, null, false, null);
+
+    public static EmailSendResult Failed(string error, bool retryable, int? statusCode = null) => new(false, null, error, retryable, statusCode);
 }
 
-/// <summary>A provider refused a message or could not be reached.</summary>
-public sealed class EmailDeliveryException(string message, int? statusCode = null, Exception? innerException = null)
-    : Exception(message, innerException)
+/// <summary>Hands a message to the configured provider and reports its answer. Expected failures are results, not exceptions.</summary>
+public interface IEmailTransport
 {
-    /// <summary>The HTTP status of an API provider's answer, when there was one.</summary>
-    public int? StatusCode { get; } = statusCode;
+    Task<EmailSendResult> SendAsync(EmailMessage message, CancellationToken cancellationToken);
 }

@@ -6,7 +6,7 @@ namespace CapacityAdmin.Web.Email;
 /// <summary>Writes each message as an <c>.eml</c> file into <see cref="EmailOptions.PickupDirectory"/> (the default provider).</summary>
 public sealed class PickupEmailTransport(IOptions<EmailOptions> options, ILogger<PickupEmailTransport> logger) : IEmailTransport
 {
-    public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
+    public async Task<EmailSendResult> SendAsync(EmailMessage message, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var directory = settings.PickupDirectory!;
@@ -23,8 +23,9 @@ public sealed class PickupEmailTransport(IOptions<EmailOptions> options, ILogger
         }
         catch (SmtpException e)
         {
-            throw new EmailDeliveryException($"Could not write the message to the pickup folder {directory}: {e.Message}", innerException: e);
+            return EmailSendResult.Failed($"Could not write the message to the pickup folder {directory}: {e.Message}", retryable: true);
         }
         logger.LogInformation("Email '{Subject}' to {To} written to {Directory}", message.Subject, message.To, directory);
+        return EmailSendResult.Accepted();
     }
 }

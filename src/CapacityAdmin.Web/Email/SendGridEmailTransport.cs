@@ -1,66 +1,68 @@
-using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
+using SendGrid;
+using SendGrid.Helpers.Mail;
 
 namespace CapacityAdmin.Web.Email;
 
 /// <summary>
-/// The SendGrid v3 mail send Web API (<c>POST v3/mail/send</c>, bearer key, snake_case JSON, 202 Accepted) through a
-/// typed <see cref="HttpClient"/> whose base address is <c>Email:SendGrid:BaseAddress</c>. The SDK is not on the feed.
+/// The SendGrid v3 mail send API through the SendGrid SDK (<see cref="SendGridClient"/>) over a named
+/// <see cref="HttpClient"/> (timeout <c>Email:SendGrid:TimeoutSeconds</c>); <c>Email:SendGrid:BaseAddress</c> is the SDK's
+/// <see cref="SendGridClientOptions.Host"/>. 2xx (202) is sent, with SendGrid's <c>X-Message-Id</c>; 429 and 5xx and an
+/// unreachable or silent host are worth retrying; any other 4xx (400 bad message, 401 wrong key, 403 unverified sender)
+/// is a rejection. The alert delivery id goes along as the custom argument <c>delivery_id</c>, so SendGrid's activity
+/// and event webhooks lead back to the delivery. The SDK's own retries stay off: the alert outbox retries with backoff.
 /// </summary>
-public sealed class SendGridEmailTransport(HttpClient http, IOptions<EmailOptions> options, ILogger<SendGridEmailTransport> logger) : IEmailTransport
+public sealed class SendGridEmailTransport(IHttpClientFactory httpClients, IOptions<EmailOptions> options, ILogger<SendGridEmailTransport> logger) : IEmailTransport
 {
-    public const string SendPath = "v3/mail/send";
+    public const string HttpClientName = "SendGrid";
+    public const string DeliveryIdArgument = "delivery_id";
 
-    internal static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
+    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
-    public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
+    public async Task<EmailSendResult> SendAsync(EmailMessage message, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var body = new SendGridMail(
-            [new Personalization([new Address(message.To)])],
-            new Address(settings.FromAddress, string.IsNullOrWhiteSpace(settings.FromName) ? null : settings.FromName),
-            message.Subject,
-            // The API requires text/plain first, then text/html.
-            [new Content("text/plain", message.TextBody), new Content("text/html", message.HtmlBody)]);
+        var host = settings.SendGrid.BaseAddress.TrimEnd('/');
+        var http = httpClients.CreateClient(HttpClientName);
+        var client = new SendGridClient(http, new SendGridClientOptions { ApiKey = settings.SendGrid.ApiKey, Host = host });
 
-        using var request = new HttpRequestMessage(HttpMethod.Post, SendPath) { Content = JsonContent.Create(body, options: Json) };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", settings.SendGrid.ApiKey);
+        var mail = new SendGridMessage
+        {
+            From = new EmailAddress(settings.FromAddress, string.IsNullOrWhiteSpace(settings.FromName) ? null : settings.FromName),
+            Subject = message.Subject,
+            // The SDK writes text/plain before text/html, as the API requires.
+            PlainTextContent = message.TextBody,
+            HtmlContent = message.HtmlBody,
+        };
+        mail.AddTo(new EmailAddress(message.To));
+        if (message.DeliveryId is { } deliveryId) mail.AddCustomArg(DeliveryIdArgument, deliveryId);
 
-        HttpResponseMessage response;
+        Response response;
         try
         {
-            response = await http.SendAsync(request, cancellationToken);
+            response = await client.SendEmailAsync(mail, cancellationToken);
         }
         catch (HttpRequestException e)
         {
-            throw new EmailDeliveryException($"SendGrid at {http.BaseAddress} could not be reached: {e.Message}", innerException: e);
+            return EmailSendResult.Failed($"SendGrid at {host} could not be reached: {e.Message}", retryable: true);
         }
-        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new EmailDeliveryException($"SendGrid at {http.BaseAddress} did not answer within {http.Timeout.TotalSeconds:0} s.", innerException: e);
+            return EmailSendResult.Failed($"SendGrid at {host} did not answer within {http.Timeout.TotalSeconds:0} s.", retryable: true);
         }
 
-        using (response)
+        var status = (int)response.StatusCode;
+        if (response.IsSuccessStatusCode)
         {
-            if (response.StatusCode == HttpStatusCode.Accepted || response.IsSuccessStatusCode)
-            {
-                var id = response.Headers.TryGetValues("X-Message-Id", out var values) ? values.FirstOrDefault() : null;
-                logger.LogInformation("Email '{Subject}' to {To} accepted by SendGrid ({Status}), message id {MessageId}",
-                    message.Subject, message.To, (int)response.StatusCode, id ?? "(none)");
-                return;
-            }
-            var text = await response.Content.ReadAsStringAsync(cancellationToken);
-            throw new EmailDeliveryException(
-                $"SendGrid refused the message: {(int)response.StatusCode} {response.ReasonPhrase}: {ErrorText(text)}", (int)response.StatusCode);
+            var id = response.Headers.TryGetValues("X-Message-Id", out var values) ? values.FirstOrDefault() : null;
+            logger.LogInformation("Email '{Subject}' to {To} accepted by SendGrid ({Status}), message id {MessageId}",
+                message.Subject, message.To, status, id ?? "(none)");
+            return EmailSendResult.Accepted(id);
         }
+        var body = response.Body is null ? "" : await response.Body.ReadAsStringAsync(cancellationToken);
+        return EmailSendResult.Failed($"SendGrid refused the message: {status} {response.StatusCode}: {ErrorText(body)}",
+            retryable: status == 429 || status >= 500, status);
     }
 
     /// <summary>The messages of SendGrid's <c>{"errors":[{"message","field"}]}</c>, or the raw body when it is something else.</summary>
@@ -79,14 +81,6 @@ public sealed class SendGridEmailTransport(HttpClient http, IOptions<EmailOption
         }
         return body.Length <= 500 ? body : body[..500] + "...";
     }
-
-    private sealed record SendGridMail(IReadOnlyList<Personalization> Personalizations, Address From, string Subject, IReadOnlyList<Content> Content);
-
-    private sealed record Personalization(IReadOnlyList<Address> To);
-
-    private sealed record Address(string Email, string? Name = null);
-
-    private sealed record Content(string Type, string Value);
 
     private sealed record SendGridErrors(IReadOnlyList<SendGridError>? Errors);
 

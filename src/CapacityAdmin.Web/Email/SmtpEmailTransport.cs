@@ -10,7 +10,7 @@ namespace CapacityAdmin.Web.Email;
 /// </summary>
 public sealed class SmtpEmailTransport(IOptions<EmailOptions> options, ILogger<SmtpEmailTransport> logger) : IEmailTransport
 {
-    public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
+    public async Task<EmailSendResult> SendAsync(EmailMessage message, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var smtp = settings.Smtp;
@@ -32,11 +32,13 @@ public sealed class SmtpEmailTransport(IOptions<EmailOptions> options, ILogger<S
         }
         catch (SmtpException e)
         {
-            throw new EmailDeliveryException(
+            // Retried like before: a relay's refusal is often temporary (greylisting, throttling, a relay restarting).
+            return EmailSendResult.Failed(
                 $"The SMTP server {smtp.Host}:{smtp.Port} did not accept the message ({e.StatusCode}): {e.Message}{Inner(e)}",
-                (int)e.StatusCode, e);
+                retryable: true, (int)e.StatusCode);
         }
         logger.LogInformation("Email '{Subject}' to {To} sent through {Host}:{Port}", message.Subject, message.To, smtp.Host, smtp.Port);
+        return EmailSendResult.Accepted();
     }
 
     private static string Inner(Exception e) => e.InnerException is { } inner ? $" ({inner.Message})" : "";

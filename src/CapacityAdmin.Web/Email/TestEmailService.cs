@@ -1,22 +1,29 @@
 using System.Net;
 using System.Net.Mail;
+using CapacityAdmin.Domain.Common;
 using Microsoft.Extensions.Options;
 
 namespace CapacityAdmin.Web.Email;
 
-/// <summary>What a test email did: the provider used and where the message went.</summary>
-public sealed record TestEmailResult(EmailProvider Provider, string Destination);
+/// <summary>What a test email did: the provider used, where the message went, to whom, and the provider's message id if it gave one.</summary>
+public sealed record TestEmailResult(EmailProvider Provider, string Destination, string To, string? ProviderMessageId);
 
 /// <summary>Sends a short test message through the configured provider (the admin's "send test email" button).</summary>
 public sealed class TestEmailService(IEmailTransport transport, IOptions<EmailOptions> options, TimeProvider time)
 {
     public const string Subject = "[TEST] CapacityAdmin email delivery";
 
-    /// <summary>Throws <see cref="ArgumentException"/> for an invalid address and <see cref="EmailDeliveryException"/> when delivery fails.</summary>
-    public async Task<TestEmailResult> SendTestAsync(string to, CancellationToken cancellationToken = default)
+    /// <summary>The refusal code when the provider refused the message or could not be reached (the API answers 502).</summary>
+    public const string DeliveryFailed = "EMAIL_DELIVERY_FAILED";
+
+    /// <summary>
+    /// The result of the send: the provider's acceptance, a <c>VALIDATION_FAILED</c> refusal for an invalid address
+    /// (nothing sent), or <see cref="DeliveryFailed"/> with the provider's error.
+    /// </summary>
+    public async Task<Result<TestEmailResult>> SendTestAsync(string? to, CancellationToken cancellationToken = default)
     {
         if (!MailAddress.TryCreate(to?.Trim(), out var address))
-            throw new ArgumentException($"'{to}' is not a valid email address.", nameof(to));
+            return DomainError.Validation("to", $"'{to}' is not a valid email address.");
 
         var settings = options.Value;
         var destination = settings.Provider switch
@@ -46,7 +53,9 @@ public sealed class TestEmailService(IEmailTransport transport, IOptions<EmailOp
             <p>If you can read this, alert emails will reach {WebUtility.HtmlEncode(address.Address)}.</p>
             </body></html>
             """;
-        await transport.SendAsync(new EmailMessage(address.Address, Subject, html, text), cancellationToken);
-        return new TestEmailResult(settings.Provider, destination);
+        var sent = await transport.SendAsync(new EmailMessage(address.Address, Subject, html, text), cancellationToken);
+        if (!sent.Sent)
+            return new DomainError(ErrorKind.Conflict, DeliveryFailed, $"The email provider refused or could not be reached: {sent.Error}");
+        return new TestEmailResult(settings.Provider, destination, address.Address, sent.ProviderMessageId);
     }
 }

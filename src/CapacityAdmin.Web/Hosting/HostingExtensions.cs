@@ -35,9 +35,9 @@ public static class HostingExtensions
 
     public static IServiceCollection AddCapacityUi(this IServiceCollection services, AppPaths paths)
     {
-        // Keys survive restarts, so sign-in cookies and antiforgery tokens do too.
-        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(paths.DataDirectory, "keys")))
-            .SetApplicationName("CapacityAdmin");
+        // Keys live in the database: they survive restarts and every app server behind a load balancer shares them, so a
+        // sign-in cookie or antiforgery token made by one server is accepted by the others (docs/decisions.md "Hardening").
+        services.AddDataProtection().PersistKeysToDbContext<CapacityDbContext>().SetApplicationName("CapacityAdmin");
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddRadzenComponents();
         services.AddMudServices();
@@ -76,6 +76,7 @@ public static class HostingExtensions
 
     public static WebApplication UseCapacityPipeline(this WebApplication app, AppPaths paths)
     {
+        app.UseCapacitySecurity();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler(new ExceptionHandlerOptions
@@ -84,8 +85,8 @@ public static class HostingExtensions
                 CreateScopeForErrors = true,
                 // A refused form post (missing antiforgery token, unbindable field) stays a 400, not a 500.
                 StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+                SuppressDiagnosticsCallback = ApiServiceCollectionExtensions.IsClientError,
             });
-            app.UseHsts();
         }
         // Registered on the app itself, not in a UseWhen branch: a branch (app.New()) lacks the global route
         // builder, so the re-executed request was never routed and the not-found page never rendered (an empty

@@ -1,3 +1,4 @@
+using CapacityAdmin.Domain.Common;
 using CapacityAdmin.Domain.Alerts;
 
 namespace CapacityAdmin.Domain.Tests.Alerts;
@@ -162,13 +163,13 @@ public class AlertPolicyTests
     }
 
     [Fact]
-    public void UpsellCsv_FieldsWithCommasQuotesAndFormulas_AreEscaped()
+    public void CsvTable_FieldsWithCommasQuotesAndFormulas_AreEscaped()
     {
-        Assert.Equal("\"a, b\"", UpsellCsv.Escape("a, b"));
-        Assert.Equal("\"say \"\"hi\"\"\"", UpsellCsv.Escape("say \"hi\""));
-        Assert.Equal("'=SUM(A1)", UpsellCsv.Escape("=SUM(A1)"));
-        Assert.Equal("-12.5", UpsellCsv.Escape("-12.5"));
-        Assert.Equal("", UpsellCsv.Escape(null));
+        object?[] values = ["a, b", "say \"hi\"", "=SUM(A1)", "-cmd", -12.5m, null];
+
+        var lines = CsvTable.Write(["h"], values.Select(v => (IReadOnlyList<object?>)[v])).Split("\r\n");
+
+        Assert.Equal(["h", "\"a, b\"", "\"say \"\"hi\"\"\"", "\"'=SUM(A1)\"", "\"'-cmd\"", "-12.5", "\"\"", ""], lines);
     }
 
     [Fact]

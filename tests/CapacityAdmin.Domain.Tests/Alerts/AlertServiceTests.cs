@@ -233,6 +233,34 @@ public class AlertServiceTests() : AlertTest(new SqliteTestDatabase())
     }
 
     [Fact]
+    public async Task RequestCapacity_WhileOneIsOpen_IsRefusedAsPendingUntilSalesClosesIt()
+    {
+        // Arrange
+        var company = await NewCompanyAsync();
+        var campaign = await SeatsCampaignAsync(company, enrolled: 5);
+        var admin = CompanyAdminOf(company);
+        var first = Ok(await AlertService.RequestCapacityAsync(admin, campaign, "first"));
+
+        // Act
+        var second = await AlertService.RequestCapacityAsync(admin, campaign, "second");
+        var pending = Ok(await AlertService.GetOpenCapacityRequestAsync(admin, campaign));
+        Ok(await AlertService.UpdateUpsellAsync(Sales, first.Id, new UpsellUpdate(UpsellStatus.Contacted)));
+        var whileContacted = await AlertService.RequestCapacityAsync(admin, campaign, "third");
+        Ok(await AlertService.UpdateUpsellAsync(Sales, first.Id, new UpsellUpdate(UpsellStatus.Won)));
+        var afterWon = await AlertService.RequestCapacityAsync(admin, campaign, "fourth");
+
+        // Assert
+        Fails(second, ErrorCodes.CapacityRequestPending);
+        Assert.Equal(first.Id, pending?.Id);
+        Fails(whileContacted, ErrorCodes.CapacityRequestPending);
+        Assert.True(afterWon.IsSuccess);
+        Assert.Equal(afterWon.Value!.Id, Ok(await AlertService.GetOpenCapacityRequestAsync(admin, campaign))?.Id);
+        var requests = Ok(await AlertService.ListUpsellAsync(Sales, new UpsellQuery(Kind: AlertKind.CapacityRequest), new PageRequest()));
+        Assert.Equal(2, requests.Total);
+        Fails(await AlertService.GetOpenCapacityRequestAsync(CompanyAdminOf(await NewCompanyAsync()), campaign), ErrorCodes.CampaignNotFound);
+    }
+
+    [Fact]
     public async Task UpsellList_HoldsOpportunitiesAndRequests_WithFiltersAndCsvExport()
     {
         // Arrange: an 80 % opportunity, a 90 % warning (not an upsell item) and a capacity request.

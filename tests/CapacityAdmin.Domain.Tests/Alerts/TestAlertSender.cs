@@ -28,7 +28,7 @@ public sealed class TestAlertSender : IAlertMessageSender
 
     public IReadOnlyDictionary<Guid, int> SendsPerDelivery => _sendsPerDelivery;
 
-    public async Task SendAsync(AlertEmail email, CancellationToken cancellationToken)
+    public async Task<AlertSendResult> SendAsync(AlertEmail email, CancellationToken cancellationToken)
     {
         var call = Interlocked.Increment(ref _calls);
         if (Before is { } before) await before(email, cancellationToken);
@@ -36,5 +36,6 @@ public sealed class TestAlertSender : IAlertMessageSender
         _sendsPerDelivery.AddOrUpdate(email.DeliveryId, 1, (_, n) => n + 1);
         _sent.Enqueue(email);
         AfterSend?.Invoke(_sent.Count);
+        return AlertSendResult.Sent($"test-{email.DeliveryId:N}");
     }
 }

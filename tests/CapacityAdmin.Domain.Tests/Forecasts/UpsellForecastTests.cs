@@ -38,7 +38,7 @@ public sealed class UpsellForecastTests() : AlertTest(new SqliteTestDatabase())
 
         // Act
         var list = Ok(await AlertService.ListUpsellAsync(Sales, new UpsellQuery(CompanyId: company), new PageRequest()));
-        var newest = Ok(await AlertService.ListUpsellAsync(Sales, new UpsellQuery(CompanyId: company, Sort: UpsellSort.Newest), new PageRequest()));
+        var newest = Ok(await AlertService.ListUpsellAsync(Sales, new UpsellQuery(CompanyId: company, Sort: UpsellSort.CreatedAt), new PageRequest()));
         var csv = UpsellCsv.Write(Ok(await AlertService.ExportUpsellAsync(Sales, new UpsellQuery(CompanyId: company))));
 
         // Assert

@@ -26,6 +26,7 @@ internal static class MembershipFactory
     {
         var m = Membership.Join("m", "GB", Designation(fee), UnitPath.National, 1, false, Then);
         if (paid) m.ConfirmPayment(1, 365, "ref", Then);
+        if (status == MembershipStatus.EXPIRED) m.Expire(Then);
         Assert.Equal(status, m.Status);
         return m;
     }

@@ -135,7 +135,10 @@ public class SeatPolicyTests
     [InlineData(MembershipStatus.ACTIVE, 100, 100, 250, 150, MembershipStatus.ACTIVE, PaymentStatus.PENDING)]
     [InlineData(MembershipStatus.ACTIVE, 100, 100, 50, 0, MembershipStatus.ACTIVE, PaymentStatus.SUCCESS)]
     [InlineData(MembershipStatus.PENDING_APPROVAL, 0, 0, 0, 0, MembershipStatus.PENDING_APPROVAL, PaymentStatus.NOT_REQUIRED)]
-    [InlineData(MembershipStatus.PENDING_APPROVAL, 0, 0, 80, 80, MembershipStatus.PENDING_PAYMENT, PaymentStatus.PENDING)]
+    [InlineData(MembershipStatus.PENDING_APPROVAL, 0, 0, 80, 80, MembershipStatus.PENDING_APPROVAL, PaymentStatus.PENDING)]
+    [InlineData(MembershipStatus.PENDING_PAYMENT, 100, 0, 250, 250, MembershipStatus.PENDING_APPROVAL, PaymentStatus.PENDING)]
+    [InlineData(MembershipStatus.PENDING_PAYMENT, 100, 0, 0, 0, MembershipStatus.PENDING_APPROVAL, PaymentStatus.NOT_REQUIRED)]
+    [InlineData(MembershipStatus.EXPIRED, 100, 100, 250, 150, MembershipStatus.PENDING_APPROVAL, PaymentStatus.PENDING)]
     public void Decide_Reassignment_ComputesDeltaAndTargetStatus(MembershipStatus status, int fee, int paid, int targetFee, int due,
         MembershipStatus targetStatus, PaymentStatus targetPayment)
     {

@@ -10,12 +10,9 @@ namespace CapacityAdmin.Web.Tests.Alerts;
 /// <summary>The company admin's side: a campaign's alerts (tenancy in the domain) and "Request more capacity".</summary>
 public sealed class CampaignAlertsTests : AlertComponentTestBase
 {
-    /// <summary>The clickable header of the "Alerts" tab (tabs render only their selected panel).</summary>
-    private static IElement AlertsTab<T>(IRenderedComponent<T> cut) where T : Microsoft.AspNetCore.Components.IComponent
-    {
-        var tab = cut.FindAll("[role=tab]").Single(t => t.TextContent.Trim() == "Alerts");
-        return tab.HasAttribute("blazor:onclick") ? tab : tab.QuerySelectorAll("[blazor\\:onclick]").First();
-    }
+    /// <summary>The header of the "Alerts" tab (tabs render only their selected panel).</summary>
+    private static IElement AlertsTab<T>(IRenderedComponent<T> cut) where T : Microsoft.AspNetCore.Components.IComponent =>
+        cut.FindAll(".mud-tab").Single(t => t.TextContent.Trim() == "Alerts");
 
     [Fact]
     public async Task AlertsTab_AsCompanyAdmin_ShowsItsCampaignsAdminAlertsOnly()
@@ -23,16 +20,16 @@ public sealed class CampaignAlertsTests : AlertComponentTestBase
         var acme = await CreateCompanyAsync("Acme");
         var full = await CampaignWithAlertAsync(acme, "River Clean-up", enrolled: 10);
         SignInAs(Roles.CompanyAdmin, acme);
-        var cut = Render<CampaignDetail>(p => p.Add(x => x.Id, full));
+        var cut = RenderPage<CampaignDetail>(p => p.Add(x => x.Id, full));
         cut.WaitForAssertion(() => Assert.Equal("River Clean-up", cut.Find("h1").TextContent.Trim()));
 
-        await ClickAsync(AlertsTab(cut));
+        AlertsTab(cut).Click();
 
         cut.WaitForAssertion(() =>
         {
-            var row = Assert.Single(cut.FindAll("[aria-label='Campaign alerts'] tbody tr")).TextContent;
+            var row = Assert.Single(RowsOf(cut, "Campaign alerts"));
             Assert.Contains("100%", row);
-            Assert.Contains("error", row);
+            Assert.Contains("Error", row, StringComparison.OrdinalIgnoreCase);
             Assert.Contains("100 %", row);
         });
     }
@@ -44,30 +41,29 @@ public sealed class CampaignAlertsTests : AlertComponentTestBase
         var near = await CampaignWithAlertAsync(acme, "River Clean-up", enrolled: 8);
         Assert.Equal("80%", (await SingleAlertOfAsync(near)).Threshold);
         SignInAs(Roles.CompanyAdmin, acme);
-        var cut = Render<CampaignDetail>(p => p.Add(x => x.Id, near));
+        var cut = RenderPage<CampaignDetail>(p => p.Add(x => x.Id, near));
         cut.WaitForAssertion(() => Assert.Equal("River Clean-up", cut.Find("h1").TextContent.Trim()));
 
-        await ClickAsync(AlertsTab(cut));
+        AlertsTab(cut).Click();
 
         cut.WaitForAssertion(() => Assert.Contains("No alerts for this campaign.", cut.Find("[aria-label='Campaign alerts']").TextContent));
     }
 
     [Fact]
-    public async Task RequestCapacity_AsCompanyAdmin_LandsInTheUpsellListAndNotifies()
+    public async Task RequestCapacity_AsCompanyAdmin_LandsInTheUpsellListAndShowsPending()
     {
         var acme = await CreateCompanyAsync("Acme");
         var campaign = await CampaignWithAlertAsync(acme, "River Clean-up", enrolled: 9);
         SignInAs(Roles.CompanyAdmin, acme, name: "alex@acme.test");
-        var page = RenderWithDialogs<CampaignDetail>(new Dictionary<string, object?> { [nameof(CampaignDetail.Id)] = campaign });
-        page.WaitForAssertion(() => Assert.Contains(page.FindAll("button"), b => b.TextContent.Contains("Request more capacity", StringComparison.Ordinal)));
+        var page = RenderPage<CampaignDetail>(p => p.Add(x => x.Id, campaign));
+        page.WaitForAssertion(() => Button(page, "Request more capacity"));
 
-        var click = ClickAsync(page.FindAll("button").Single(b => b.TextContent.Contains("Request more capacity", StringComparison.Ordinal)));
-        page.WaitForAssertion(() => page.Find("form[aria-label='Request more capacity']"));
-        page.Find("form[aria-label='Request more capacity'] textarea[name=Note]").Change("40 more seats for the autumn cohort");
-        page.Find("form[aria-label='Request more capacity']").Submit();
-        await click;
+        Button(page, "Request more capacity").Click();
+        Dialogs.WaitForAssertion(() => Dialogs.Find(".mud-dialog textarea"));
+        Enter(Dialogs.Find(".mud-dialog textarea"), "40 more seats for the autumn cohort");
+        Button(Dialogs, "Send request").Click();
 
-        Assert.Contains(Notifications(), n => n.StartsWith("Request sent to your account manager", StringComparison.Ordinal));
+        page.WaitForAssertion(() => Assert.Contains("Request pending", page.Find("[data-testid=request-pending]").TextContent));
         var upsell = await Service<AlertService>().ListUpsellAsync(Seeder, new UpsellQuery(Kind: AlertKind.CapacityRequest), new PageRequest());
         var request = Assert.Single(upsell.Value!.Items);
         Assert.Equal((campaign, UpsellStatus.New), (request.PoolId, request.Status));
@@ -83,7 +79,7 @@ public sealed class CampaignAlertsTests : AlertComponentTestBase
         var campaign = await CampaignWithAlertAsync(acme, "River Clean-up", enrolled: 9);
         SignInAs(role);
 
-        var cut = Render<CampaignDetail>(p => p.Add(x => x.Id, campaign));
+        var cut = RenderPage<CampaignDetail>(p => p.Add(x => x.Id, campaign));
 
         cut.WaitForAssertion(() => Assert.Equal("River Clean-up", cut.Find("h1").TextContent.Trim()));
         Assert.DoesNotContain(cut.FindAll("button"), b => b.TextContent.Contains("Request more capacity", StringComparison.Ordinal));

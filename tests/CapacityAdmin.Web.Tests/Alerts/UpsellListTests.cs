@@ -1,5 +1,6 @@
 using Bunit;
 using CapacityAdmin.Domain.Alerts;
+using CapacityAdmin.Domain.Campaigns;
 using CapacityAdmin.Domain.Common;
 using CapacityAdmin.Domain.Identity;
 using CapacityAdmin.Web.Components.Pages.Alerts;
@@ -8,7 +9,7 @@ namespace CapacityAdmin.Web.Tests.Alerts;
 
 public sealed class UpsellListTests : AlertComponentTestBase
 {
-    private const string Row = "[aria-label='Upsell items'] tbody tr";
+    private const string Grid = "Upsell items";
 
     private async Task<(Guid Near, Guid Full)> ArrangeAsync()
     {
@@ -25,70 +26,92 @@ public sealed class UpsellListTests : AlertComponentTestBase
     }
 
     [Fact]
-    public async Task Upsell_AsSales_ShowsNearCapacityItemsWithCompanyUtilizationBandAgeAndStatus()
+    public async Task Upsell_AsSales_ShowsItemsWithCompanyLiveAndHistoricalUtilizationAndActions()
     {
         await ArrangeAsync();
         SignInAs(Roles.Sales);
 
-        var cut = Render<UpsellList>();
+        var cut = RenderPage<UpsellList>();
 
-        cut.WaitForAssertion(() => Assert.Single(cut.FindAll(Row)));
-        var row = cut.Find(Row).TextContent;
+        cut.WaitForAssertion(() => Assert.Single(RowsOf(cut, Grid)));
+        var row = RowsOf(cut, Grid).Single();
         Assert.Contains("Acme", row);
         Assert.Contains("River Clean-up", row);
         Assert.Contains("80 %", row);
         Assert.Contains("80%", row);
         Assert.Contains("just now", row);
-        Assert.Contains("new", row);
+        Assert.Contains("New", row);
+        Assert.Contains("Utilization now", cut.Markup);
+        Assert.Contains("At alert (history)", cut.Markup);
         Assert.DoesNotContain("Tree Planting", cut.Markup);
         Assert.Single(cut.FindAll("button[aria-label='Edit River Clean-up 80%']"));
         Assert.Contains(cut.FindAll("button"), b => b.TextContent.Contains("Export CSV", StringComparison.Ordinal));
+        Assert.True(Button(cut, "Change status of selected (0)").HasAttribute("disabled"));
     }
 
     [Fact]
-    public async Task Edit_AsSales_MovesToContactedWithOwnerAndNotes()
+    public async Task Upsell_AfterMoreEnrollments_ShowsTheLiveFigureBesideTheHistoricalOne()
+    {
+        var (near, _) = await ArrangeAsync();
+        var more = await Service<EnrollmentService>().BulkEnrollVolunteersAsync(Seeder, near, ["late-1", "late-2"]);
+        Assert.Equal(2, more.Value!.Accepted);
+        SignInAs(Roles.Sales);
+
+        var cut = RenderPage<UpsellList>();
+
+        cut.WaitForAssertion(() => Assert.Equal("100 %", cut.Find("[data-testid=live-utilization]").TextContent.Trim()));
+        Assert.Contains("80 %", RowsOf(cut, Grid).Single());
+        var campaign = await Service<CapacityQueryService>().GetCampaignStatusAsync(Seeder, near);
+        Assert.Equal(1.00m, campaign.Value!.OverallUtilization);
+    }
+
+    [Fact]
+    public async Task Edit_AsSales_SetsOwnerAndNotesThroughTheDialog()
     {
         var (near, _) = await ArrangeAsync();
         SignInAs(Roles.Sales, name: "sam@test.local");
-        var cut = RenderWithDialogs<UpsellList>();
+        var cut = RenderPage<UpsellList>();
         cut.WaitForAssertion(() => cut.Find("button[aria-label='Edit River Clean-up 80%']"));
 
-        var click = ClickAsync(cut.Find("button[aria-label='Edit River Clean-up 80%']"));
-        cut.WaitForAssertion(() => cut.Find("form[aria-label='Edit upsell item']"));
-        // Only the moves the workflow allows from new: stay, contacted, dismissed.
-        var options = cut.FindAll("form[aria-label='Edit upsell item'] [role=option]").Select(o => o.GetAttribute("aria-label")).ToList();
-        Assert.Equal(["New", "Contacted", "Dismissed"], options);
-        await SelectAsync(cut, "Status", "Contacted");
-        cut.Find("form[aria-label='Edit upsell item'] input[name=Owner]").Change("Sam Sales");
-        cut.Find("form[aria-label='Edit upsell item'] textarea[name=Notes]").Change("Call booked for Monday");
-        cut.Find("form[aria-label='Edit upsell item']").Submit();
-        await click;
+        cut.Find("button[aria-label='Edit River Clean-up 80%']").Click();
+        Dialogs.WaitForAssertion(() => Button(Dialogs, "Save"));
+        Enter(Dialogs.Find(".mud-dialog input:not([type=hidden]):not([readonly])"), "Sam Sales");
+        Enter(Dialogs.Find(".mud-dialog textarea"), "Call booked for Monday");
+        Button(Dialogs, "Save").Click();
 
+        cut.WaitForAssertion(() => Assert.Contains("Sam Sales", RowsOf(cut, Grid).Single()));
         var item = await UpsellItemAsync(near);
-        Assert.Equal((UpsellStatus.Contacted, "Sam Sales", "Call booked for Monday", "sam@test.local"), (item.Status, item.Owner, item.Notes, item.UpdatedBy));
-        cut.WaitForAssertion(() =>
-        {
-            var row = cut.Find(Row).TextContent;
-            Assert.Contains("contacted", row);
-            Assert.Contains("Sam Sales", row);
-            Assert.Contains("Call booked for Monday", row);
-        });
+        Assert.Equal(("Sam Sales", "Call booked for Monday", "sam@test.local"), (item.Owner, item.Notes, item.UpdatedBy));
     }
 
     [Fact]
-    public async Task Edit_ContactedItem_OffersOnlyItsNextMoves()
+    public async Task OwnerFilterFromUrl_MatchesPartOfTheNameIgnoringCase()
     {
         var (near, _) = await ArrangeAsync();
         var item = await UpsellItemAsync(near);
-        var moved = await Service<AlertService>().UpdateUpsellAsync(Seeder, item.AlertId, new UpsellUpdate(UpsellStatus.Contacted));
-        Assert.True(moved.IsSuccess, moved.Error?.Detail);
-        var contacted = await UpsellItemAsync(near);
+        Assert.True((await Service<AlertService>().UpdateUpsellAsync(Seeder, item.AlertId, new UpsellUpdate(Owner: "Sam Sales"))).IsSuccess);
         SignInAs(Roles.Sales);
 
-        var dialog = Render<UpsellEditDialog>(p => p.Add(x => x.Item, contacted));
+        NavigateTo("upsell?owner=sam%20s");
+        var match = RenderPage<UpsellList>();
+        match.WaitForAssertion(() => Assert.Single(RowsOf(match, Grid)));
 
-        Assert.Equal(["Contacted", "Won", "Lost", "Dismissed"],
-            dialog.FindAll("[role=option]").Select(o => o.GetAttribute("aria-label")));
+        NavigateTo("upsell?owner=dana");
+        var none = Render<UpsellList>();
+        none.WaitForAssertion(() => Assert.Contains("No upsell items match.", none.Markup));
+    }
+
+    [Fact]
+    public async Task Selecting_AnItem_EnablesTheBulkStatusChange()
+    {
+        await ArrangeAsync();
+        SignInAs(Roles.Sales);
+        var cut = RenderPage<UpsellList>();
+        cut.WaitForAssertion(() => Assert.Single(RowsOf(cut, Grid)));
+
+        cut.FindAll(".mud-data-grid tbody input[type=checkbox]").First().Change(true);
+
+        cut.WaitForAssertion(() => Assert.False(Button(cut, "Change status of selected (1)").HasAttribute("disabled")));
     }
 
     [Fact]
@@ -99,7 +122,7 @@ public sealed class UpsellListTests : AlertComponentTestBase
 
         var cut = RenderRoute<UpsellList>();
 
-        cut.WaitForAssertion(() => Assert.Contains("River Clean-up", cut.Find("[aria-label='Upsell items']").TextContent));
+        cut.WaitForAssertion(() => Assert.Contains("River Clean-up", cut.Markup));
         Assert.Single(cut.FindAll("button[aria-label='Edit River Clean-up 80%']"));
     }
 

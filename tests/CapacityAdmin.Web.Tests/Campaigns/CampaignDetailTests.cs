@@ -1,4 +1,6 @@
 using Bunit;
+using CapacityAdmin.Domain.Alerts;
+using CapacityAdmin.Domain.Campaigns;
 using CapacityAdmin.Domain.Identity;
 using CapacityAdmin.Web.Components.Pages.Campaigns;
 
@@ -7,22 +9,25 @@ namespace CapacityAdmin.Web.Tests.Campaigns;
 public sealed class CampaignDetailTests : CampaignComponentTestBase
 {
     [Fact]
-    public async Task Detail_AsCustomerSuccess_ShowsGaugesFlagsAndEditControls()
+    public async Task Detail_AsCustomerSuccess_ShowsGaugesLegendFlagsAndEditControls()
     {
         var company = await CreateCompanyAsync("Acme");
         var campaign = await CreateSeatsCampaignAsync(company, "River Clean-up", seats: 10, enrolled: 9);
         SignInAs(Roles.CustomerSuccess);
 
-        var cut = Render<CampaignDetail>(p => p.Add(x => x.Id, campaign.CampaignId));
+        var cut = RenderPage<CampaignDetail>(p => p.Add(x => x.Id, campaign.CampaignId));
 
         cut.WaitForAssertion(() => Assert.Equal("River Clean-up", cut.Find("h1").TextContent.Trim()));
-        Assert.Equal(["Volunteers", "Beneficiaries", "Seats"], cut.FindAll("[aria-label='Capacity gauges'] h3").Select(h => h.TextContent.Trim()));
+        Assert.Equal(3, cut.FindAll("[aria-label='Capacity gauges'] [role=listitem]").Count);
         Assert.Contains("Near capacity", cut.Find("[aria-label='Capacity flags']").TextContent);
+        Assert.Contains("80–99 % of the limit", cut.Find("[aria-label='Band legend']").TextContent);
+        Assert.Contains("Committed seats", cut.Find("[aria-label='Governing limit']").TextContent);
+        Assert.Contains("Hard limit", cut.Find("[aria-label='Governing limit']").TextContent);
         Assert.Contains("Acme", cut.Markup);
         Assert.NotNull(cut.Find("[aria-label='Change capacity']"));
-        Assert.NotNull(cut.Find("textarea[name=Reason]"));
-        Assert.Contains(cut.FindAll("button"), b => b.TextContent.Contains("Save capacity", StringComparison.Ordinal));
-        Assert.Equal(["Move to paused", "Move to completed"], cut.FindAll("[aria-label='Status transitions'] button").Select(b => b.GetAttribute("aria-label")));
+        Assert.Equal(["Move to paused", "Move to completed"],
+            cut.FindAll("[aria-label='Status transitions'] button").Select(b => b.TextContent.Trim()));
+        Assert.DoesNotContain(cut.FindAll("button"), b => b.TextContent.Contains("Request more capacity", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -34,15 +39,15 @@ public sealed class CampaignDetailTests : CampaignComponentTestBase
         var campaign = await CreateSeatsCampaignAsync(company, "River Clean-up", seats: 10, enrolled: 3);
         SignInAs(role, role == Roles.CompanyAdmin ? company : null);
 
-        var cut = Render<CampaignDetail>(p => p.Add(x => x.Id, campaign.CampaignId));
+        var cut = RenderPage<CampaignDetail>(p => p.Add(x => x.Id, campaign.CampaignId));
 
         cut.WaitForAssertion(() => Assert.Equal("River Clean-up", cut.Find("h1").TextContent.Trim()));
-        Assert.Equal(3, cut.FindAll("[aria-label='Capacity gauges'] h3").Count);
-        Assert.Contains("30 %", cut.Find("[aria-label='Seats']").TextContent);
+        Assert.Contains("30 %", cut.Find("[aria-label='Governing limit']").TextContent);
         Assert.Empty(cut.FindAll("[aria-label='Change capacity']"));
         Assert.Empty(cut.FindAll("[aria-label='Status transitions']"));
-        Assert.Empty(cut.FindAll("textarea, input[name=CommittedSeats]"));
         Assert.DoesNotContain(cut.FindAll("button"), b => b.TextContent.Contains("Save", StringComparison.Ordinal));
+        Assert.Equal(role == Roles.CompanyAdmin,
+            cut.FindAll("button").Any(b => b.TextContent.Contains("Request more capacity", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -53,7 +58,7 @@ public sealed class CampaignDetailTests : CampaignComponentTestBase
         var campaign = await CreateSeatsCampaignAsync(acme, "River Clean-up", seats: 10, enrolled: 3);
         SignInAs(Roles.CompanyAdmin, globex);
 
-        var cut = Render<CampaignDetail>(p => p.Add(x => x.Id, campaign.CampaignId));
+        var cut = RenderPage<CampaignDetail>(p => p.Add(x => x.Id, campaign.CampaignId));
 
         cut.WaitForAssertion(() => Assert.Equal("Campaign not found", cut.Find("h1").TextContent.Trim()));
         Assert.DoesNotContain("River Clean-up", cut.Markup);
@@ -62,43 +67,69 @@ public sealed class CampaignDetailTests : CampaignComponentTestBase
     }
 
     [Fact]
-    public async Task Detail_MoveToPausedAsCustomerSuccess_ChangesStatusAndRecordsIt()
+    public async Task StatusChange_Cancelled_LeavesTheCampaignUnchanged()
     {
         var company = await CreateCompanyAsync("Acme");
         var campaign = await CreateSeatsCampaignAsync(company, "River Clean-up", seats: 10, enrolled: 1);
         SignInAs(Roles.CustomerSuccess, name: "casey@test.local");
-        var cut = Render<CampaignDetail>(p => p.Add(x => x.Id, campaign.CampaignId));
-        cut.WaitForAssertion(() => cut.Find("[aria-label='Move to paused']"));
+        var cut = RenderPage<CampaignDetail>(p => p.Add(x => x.Id, campaign.CampaignId));
+        cut.WaitForAssertion(() => Button(cut, "Move to completed"));
 
-        await ClickAsync(cut.Find("[aria-label='Move to paused']"));
+        Button(cut, "Move to completed").Click();
+        Dialogs.WaitForAssertion(() => Assert.Contains("can no longer be changed", Dialogs.Markup));
+        Button(Dialogs, "Cancel").Click();
 
-        cut.WaitForAssertion(() => Assert.Contains("Status: paused", cut.Markup));
-        Assert.Equal(["Move to active", "Move to completed", "Move to closed"],
-            cut.FindAll("[aria-label='Status transitions'] button").Select(b => b.GetAttribute("aria-label")));
-        cut.WaitForAssertion(() => Assert.Contains(cut.FindAll("[aria-label='Change timeline'] tr"), r => r.TextContent.Contains("active → paused", StringComparison.Ordinal)));
+        Dialogs.WaitForAssertion(() => Assert.Empty(Dialogs.FindAll(".mud-dialog")));
+        Assert.Equal(CampaignStatus.Active, await StatusAsync(campaign.CampaignId));
+        Assert.Contains("Status: Active", cut.Find("[data-testid=campaign-status]").TextContent);
     }
 
     [Fact]
-    public async Task Detail_SavingLowerLimitAsCustomerSuccess_ShowsOverCapacityAndTimelineEntry()
+    public async Task StatusChange_ConfirmedWithReason_AppliesAndMakesTheCampaignReadOnly()
     {
         var company = await CreateCompanyAsync("Acme");
-        var campaign = await CreateSeatsCampaignAsync(company, "River Clean-up", seats: 60, enrolled: 58);
+        var campaign = await CreateSeatsCampaignAsync(company, "River Clean-up", seats: 10, enrolled: 1);
         SignInAs(Roles.CustomerSuccess, name: "casey@test.local");
-        var cut = Render<CampaignDetail>(p => p.Add(x => x.Id, campaign.CampaignId));
-        cut.WaitForAssertion(() => cut.Find("input[name=CommittedSeats]"));
+        var cut = RenderPage<CampaignDetail>(p => p.Add(x => x.Id, campaign.CampaignId));
+        cut.WaitForAssertion(() => Button(cut, "Move to completed"));
 
-        cut.Find("input[name=CommittedSeats]").Change("50");
-        cut.Find("textarea[name=Reason]").Change("Contract reduced to 50 seats");
-        cut.Find("form").Submit();
+        Button(cut, "Move to completed").Click();
+        Dialogs.WaitForAssertion(() => Button(Dialogs, "Move to completed"));
+        Button(Dialogs, "Move to completed").Click();
+        Dialogs.WaitForAssertion(() => Assert.Contains("Give a reason for the change", Dialogs.Markup));
+        Assert.Equal(CampaignStatus.Active, await StatusAsync(campaign.CampaignId));
+        Enter(Dialogs.Find(".mud-dialog textarea"), "Programme ended");
+        Button(Dialogs, "Move to completed").Click();
 
-        cut.WaitForAssertion(() => Assert.Contains("above the hard limit; new enrollments will be refused", cut.Find("[aria-label='Capacity flags']").TextContent));
-        cut.WaitForAssertion(() =>
-        {
-            var row = cut.FindAll("[aria-label='Change timeline'] tr").Single(r => r.TextContent.Contains("committedSeats", StringComparison.Ordinal));
-            Assert.Contains("60 → 50", row.TextContent);
-            Assert.Contains("Contract reduced to 50 seats", row.TextContent);
-            Assert.Contains("casey@test.local", row.TextContent);
-        });
-        Assert.Contains("116 %", cut.Find("[aria-label='Seats']").TextContent);
+        cut.WaitForAssertion(() => Assert.Contains("Status: Completed", cut.Find("[data-testid=campaign-status]").TextContent));
+        Assert.Equal(CampaignStatus.Completed, await StatusAsync(campaign.CampaignId));
+        Assert.Empty(cut.FindAll("[aria-label='Change capacity']"));
+        Assert.NotNull(cut.Find("[aria-label='Read-only campaign']"));
+        var timeline = await Service<CapacityQueryService>().GetTimelineAsync(Seeder, campaign.CampaignId);
+        var entry = Assert.Single(timeline.Value!.Items, c => c.Field == "status");
+        Assert.Equal(("active", "completed", "Programme ended", "casey@test.local"), (entry.OldValue, entry.NewValue, entry.Reason, entry.ChangedBy));
     }
+
+    [Fact]
+    public async Task CapacityRequest_AsCompanyAdmin_ThenShowsRequestPending()
+    {
+        var company = await CreateCompanyAsync("Acme");
+        var campaign = await CreateSeatsCampaignAsync(company, "River Clean-up", seats: 10, enrolled: 9);
+        SignInAs(Roles.CompanyAdmin, company, name: "owner@acme.test");
+        var cut = RenderPage<CampaignDetail>(p => p.Add(x => x.Id, campaign.CampaignId));
+        cut.WaitForAssertion(() => Button(cut, "Request more capacity"));
+
+        Button(cut, "Request more capacity").Click();
+        Dialogs.WaitForAssertion(() => Button(Dialogs, "Send request"));
+        Button(Dialogs, "Send request").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("Request pending", cut.Find("[data-testid=request-pending]").TextContent));
+        Assert.DoesNotContain(cut.FindAll("button"), b => b.TextContent.Contains("Request more capacity", StringComparison.Ordinal));
+        var admin = new Actor("owner@acme.test", Roles.CompanyAdmin, company);
+        var second = await Service<AlertService>().RequestCapacityAsync(admin, campaign.CampaignId, "again");
+        Assert.Equal(Domain.Common.ErrorCodes.CapacityRequestPending, second.Error?.Code);
+    }
+
+    private async Task<CampaignStatus> StatusAsync(Guid campaignId) =>
+        (await Service<CapacityQueryService>().GetCampaignStatusAsync(Seeder, campaignId)).Value!.Status;
 }

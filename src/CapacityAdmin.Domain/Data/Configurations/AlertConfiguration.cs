@@ -52,6 +52,7 @@ public class AlertDeliveryConfiguration : IEntityTypeConfiguration<AlertDelivery
         builder.Property(d => d.Address).HasMaxLength(AlertDelivery.AddressMaxLength);
         builder.Property(d => d.State).HasConversion<string>().HasMaxLength(20);
         builder.Property(d => d.LastError).HasMaxLength(AlertDelivery.ErrorMaxLength);
+        builder.Property(d => d.ProviderMessageId).HasMaxLength(AlertDelivery.ProviderMessageIdMaxLength);
         builder.Property(d => d.ClaimedBy).HasMaxLength(AlertDelivery.DispatcherMaxLength);
         builder.HasMany(d => d.AttemptHistory).WithOne().HasForeignKey(a => a.DeliveryId).OnDelete(DeleteBehavior.Restrict);
         builder.Navigation(d => d.AttemptHistory).UsePropertyAccessMode(PropertyAccessMode.Field);

@@ -14,6 +14,7 @@ public class CreditLedgerEntryConfiguration : IEntityTypeConfiguration<CreditLed
         builder.Property(e => e.IdempotencyKey).HasMaxLength(CreditLedgerEntry.IdempotencyKeyMaxLength);
         builder.Property(e => e.Reason).HasMaxLength(CreditLedgerEntry.ReasonMaxLength);
         builder.Property(e => e.CreatedBy).HasMaxLength(256).IsRequired();
+        builder.Property(e => e.RequestFingerprint).HasMaxLength(CreditLedgerEntry.FingerprintLength);
         builder.Ignore(e => e.Amount);
         builder.Ignore(e => e.IsRefund);
         builder.HasOne<Campaign>().WithMany().HasForeignKey(e => e.CampaignId).OnDelete(DeleteBehavior.Cascade);

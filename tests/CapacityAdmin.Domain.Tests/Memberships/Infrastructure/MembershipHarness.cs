@@ -20,6 +20,8 @@ public sealed class MembershipHarness
     public static readonly Actor Cs = new("cs@test", Roles.CustomerSuccess, null);
     public static readonly Actor Admin = new("admin@test", Roles.Administrator, null);
     public static readonly Actor Integration = new("key:integration", Roles.Integration, null);
+    public static readonly Actor Sales = new("sales@test", Roles.Sales, null);
+    public static readonly Actor CompanyAdmin = new("company@test", Roles.CompanyAdmin, Guid.NewGuid());
 
     private MembershipHarness(MembershipDatabase database, string prefix)
     {

@@ -54,13 +54,12 @@ public sealed class CreditEndpointsTests(CapacityAppFactory app) : IClassFixture
 
         var first = await ApiAssert.JsonAsync(await ConsumeAsync(admin, campaignId, 10m, "order-1"), HttpStatusCode.OK);
         var repeat = await ApiAssert.JsonAsync(await ConsumeAsync(admin, campaignId, 10m, "order-1"), HttpStatusCode.OK);
-        var otherAmount = await ApiAssert.JsonAsync(await ConsumeAsync(admin, campaignId, 50m, "order-1"), HttpStatusCode.OK);
+        // api-v1.md "Idempotency keys": the same key with another payload is refused and changes nothing.
+        await ApiAssert.ProblemAsync(await ConsumeAsync(admin, campaignId, 50m, "order-1"), HttpStatusCode.Conflict, "IDEMPOTENCY_KEY_REUSED");
 
         Assert.False(first.GetProperty("existing").GetBoolean());
         Assert.True(repeat.GetProperty("existing").GetBoolean());
-        Assert.True(otherAmount.GetProperty("existing").GetBoolean());
         Assert.Equal(first.GetProperty("newUtilization").GetDecimal(), repeat.GetProperty("newUtilization").GetDecimal());
-        Assert.Equal(0.1m, otherAmount.GetProperty("newUtilization").GetDecimal());
         Assert.Equal(10m, (await CapacityAsync(admin, campaignId)).GetProperty("credits").GetProperty("consumed").GetDecimal());
         var ledger = await ApiAssert.JsonAsync(await admin.GetAsync($"api/v1/campaigns/{campaignId}/credits/ledger"), HttpStatusCode.OK);
         Assert.Equal(1, ledger.GetProperty("total").GetInt32());

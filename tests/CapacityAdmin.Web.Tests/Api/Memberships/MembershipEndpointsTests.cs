@@ -173,7 +173,9 @@ public sealed class MembershipEndpointsTests(CapacityAppFactory app) : IClassFix
 
         Assert.Equal(1, body.GetProperty("designation").GetProperty("used").GetInt32());
         Assert.Equal(2, body.GetProperty("designation").GetProperty("remaining").GetInt32());
-        Assert.True(!body.TryGetProperty("levelAggregate", out var agg) || agg.ValueKind == JsonValueKind.Null);
+        // api-v1.md "Conventions": a field shown as "x or null" is always present.
+        Assert.True(body.TryGetProperty("levelAggregate", out var agg), $"levelAggregate is missing: {body}");
+        Assert.Equal(JsonValueKind.Null, agg.ValueKind);
         Assert.Equal(25m, body.GetProperty("fee").GetDecimal());
     }
 
@@ -358,5 +360,42 @@ public sealed class MembershipEndpointsTests(CapacityAppFactory app) : IClassFix
         Assert.Equal("kind,id,name,cell,designation,level,unit,capacity,used,remaining,utilizationPercent", lines[0]);
         Assert.Contains(lines, l => l.StartsWith("designation_scope,,,", StringComparison.Ordinal) && l.Contains($"{w.Cell},{d},STATE,{w.State},4,1,3,25", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("level_cap,,,", StringComparison.Ordinal) && l.Contains($"{w.Cell},,STATE,{w.State},2,1,1,50", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Reassign_PendingPaymentMember_BecomesPendingApprovalWithPendingPayment()
+    {
+        using var admin = await app.CreateApiClientAsync(Roles.Administrator);
+        using var integration = await app.CreateApiClientAsync(Roles.Integration);
+        var w = await SetUpAsync(admin);
+        var from = await DesignationAsync(admin, capacity: 3, fee: 100m);
+        var to = await DesignationAsync(admin, capacity: 3, fee: 150m);
+        var joined = await JoinedAsync(integration, w, from, "pending-payer");
+        Assert.Equal("PENDING_PAYMENT", joined.GetProperty("status").GetString());
+        var id = joined.GetProperty("id").GetGuid();
+
+        var outcome = await PostAsync(admin, $"api/v1/memberships/{id}/reassignment",
+            new { cell = w.Cell, designation = to, level = "STATE", state = w.State });
+        var after = await ApiAssert.JsonAsync(await admin.GetAsync($"api/v1/memberships/{id}"), HttpStatusCode.OK);
+
+        // product.md §4.4: the reassignment replaces the payment lock; what is still due is a PENDING payment.
+        Assert.Equal(("PENDING_APPROVAL", "PENDING", 150m), (outcome.GetProperty("targetStatus").GetString(),
+            outcome.GetProperty("targetPaymentStatus").GetString(), outcome.GetProperty("deltaDue").GetDecimal()));
+        Assert.Equal(("PENDING_APPROVAL", "PENDING", to, true), (after.GetProperty("status").GetString(), after.GetProperty("paymentStatus").GetString(),
+            after.GetProperty("designation").GetString(), after.GetProperty("holdsSeat").GetBoolean()));
+    }
+
+    [Theory]
+    [InlineData("", "designation")]
+    [InlineData("   ", "designation")]
+    public async Task Join_WithBlankCode_Is400NamingTheField(string blank, string field)
+    {
+        using var admin = await app.CreateApiClientAsync(Roles.Administrator);
+        var w = await SetUpAsync(admin);
+
+        var response = await admin.PostAsJsonAsync("api/v1/memberships", new { memberRef = "m", cell = w.Cell, designation = blank, level = "STATE", state = w.State });
+
+        var problem = await ApiAssert.ProblemAsync(response, HttpStatusCode.BadRequest, "VALIDATION_FAILED");
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
     }
 }

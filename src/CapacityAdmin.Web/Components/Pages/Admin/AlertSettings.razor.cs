@@ -97,15 +97,10 @@ public partial class AlertSettings
         try
         {
             var sent = await TestEmail.SendTestAsync(_testTo ?? "");
-            Notifications.NotifySuccess("Test email sent", $"{sent.Provider}: {sent.Destination}.");
-        }
-        catch (ArgumentException e)
-        {
-            Notifications.NotifyWarning("Test email not sent", e.Message);
-        }
-        catch (EmailDeliveryException e)
-        {
-            Notifications.Notify(new NotificationMessage { Severity = NotificationSeverity.Error, Summary = "Test email failed", Detail = e.Message, Duration = 10000 });
+            if (sent.IsSuccess) Notifications.NotifySuccess("Test email sent", $"{sent.Value.Provider}: {sent.Value.Destination}.");
+            else if (sent.Error.Code == TestEmailService.DeliveryFailed)
+                Notifications.Notify(new NotificationMessage { Severity = NotificationSeverity.Error, Summary = "Test email failed", Detail = sent.Error.Detail, Duration = 10000 });
+            else Notifications.NotifyWarning("Test email not sent", sent.Error.Detail);
         }
         finally
         {

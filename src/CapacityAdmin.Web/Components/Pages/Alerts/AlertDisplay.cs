@@ -34,6 +34,27 @@ public static class AlertDisplay
         _ => BadgeStyle.Light,
     };
 
+    /// <summary>The human name of a code for grids and filters: "Acknowledged", "Critical", "Contacted".</summary>
+    public static string Title(Enum value) => Capitalize((value switch
+    {
+        AlertSeverity s => AlertNames.Of(s),
+        AlertStatus s => AlertNames.Of(s),
+        UpsellStatus s => AlertNames.Of(s),
+        _ => value.ToString(),
+    }).Replace('_', ' '));
+
+    private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
+    /// <summary>MudBlazor colour of an upsell status chip (text always names the status too).</summary>
+    public static MudBlazor.Color UpsellColor(UpsellStatus status) => status switch
+    {
+        UpsellStatus.New => MudBlazor.Color.Info,
+        UpsellStatus.Contacted => MudBlazor.Color.Primary,
+        UpsellStatus.Won => MudBlazor.Color.Success,
+        UpsellStatus.Lost => MudBlazor.Color.Error,
+        _ => MudBlazor.Color.Default,
+    };
+
     public static string Name(AlertSeverity value) => AlertNames.Of(value);
 
     public static string Name(AlertStatus value) => AlertNames.Of(value);

@@ -1,51 +1,133 @@
 using CapacityAdmin.Domain.Alerts;
-using CapacityAdmin.Domain.Common;
 using CapacityAdmin.Domain.Companies;
+using CapacityAdmin.Domain.Common;
 using CapacityAdmin.Domain.Identity;
 using CapacityAdmin.Web.Auth;
+using CapacityAdmin.Web.Components.Pages.Campaigns;
 using CapacityAdmin.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
-using Radzen;
-using Radzen.Blazor;
+using MudBlazor;
 
 namespace CapacityAdmin.Web.Components.Pages.Alerts;
 
 /// <summary>
-/// The Customer Success inbox: every alert, newest first, paged and filtered in SQL (<see cref="AlertService.ListAsync"/>).
-/// CS and Administrators acknowledge (optional reason) and snooze (until a date, reason required) through dialogs.
-/// Sales work the upsell list instead; company admins see their alerts on their campaigns.
+/// The Customer Success inbox: alerts paged, sorted and filtered in SQL (<see cref="AlertService.ListAsync"/>), filters and sort in
+/// the URL. CS and Administrators acknowledge one or many (multi-select, a confirming dialog with an optional reason) and snooze
+/// (until a date, reason required). The utilization shown is the figure when the alert was raised, labelled as such.
 /// </summary>
 public partial class AlertInbox
 {
     [Inject] private AlertService Alerts { get; set; } = default!;
     [Inject] private CompanyService Companies { get; set; } = default!;
     [Inject] private CurrentActor CurrentActor { get; set; } = default!;
-    [Inject] private DialogService Dialogs { get; set; } = default!;
-    [Inject] private NotificationService Notifications { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
 
-    private RadzenDataGrid<AlertView>? _grid;
+    [SupplyParameterFromQuery(Name = "q")] public string? SearchQuery { get; set; }
+    [SupplyParameterFromQuery(Name = "status")] public string? StatusQuery { get; set; }
+    [SupplyParameterFromQuery(Name = "severity")] public string? SeverityQuery { get; set; }
+    [SupplyParameterFromQuery(Name = "band")] public string? BandQuery { get; set; }
+    [SupplyParameterFromQuery(Name = "company")] public Guid? CompanyQuery { get; set; }
+    [SupplyParameterFromQuery(Name = "sort")] public string? SortQuery { get; set; }
+    [SupplyParameterFromQuery(Name = "desc")] public bool? DescendingQuery { get; set; }
+
+    private MudDataGrid<AlertView>? _grid;
     private Actor? _actor;
     private IReadOnlyList<CompanySummary> _companies = [];
     private Dictionary<Guid, string> _companyNames = [];
-    private IReadOnlyList<AlertView>? _items;
+    private HashSet<AlertView> _selected = [];
     private int _count;
-    private bool _loading;
     private bool _busy;
+    private bool _loadedOnce;
 
-    // New alerts first: that is what the inbox is for.
-    private AlertStatus? _status = AlertStatus.New;
+    private string? _search;
+    private AlertStatus? _status;
     private AlertSeverity? _severity;
     private string? _threshold;
     private Guid? _companyId;
+    private AlertSort _sort = AlertSort.CreatedAt;
+    private bool _descending = true;
+
+    /// <summary>The selected alerts that are not acknowledged yet.</summary>
+    private IReadOnlyList<AlertView> Acknowledgeable => _selected.Where(a => a.Status != AlertStatus.Acknowledged).ToList();
 
     protected override async Task OnInitializedAsync()
     {
-        _actor = await CurrentActor.GetAsync();
-        _companies = await Companies.ListAsync(_actor);
+        _search = SearchQuery;
+        // New alerts first: that is what the inbox is for ("status=any" shows them all).
+        _status = StatusQuery is null ? AlertStatus.New : CampaignText.Parse<AlertStatus>(StatusQuery);
+        _severity = CampaignText.Parse<AlertSeverity>(SeverityQuery);
+        _threshold = AlertService.NormalizeThreshold(BandQuery);
+        _companyId = CompanyQuery;
+        _sort = CampaignText.Parse<AlertSort>(SortQuery) ?? AlertSort.CreatedAt;
+        _descending = DescendingQuery ?? SortQuery is null;
+        var actor = await CurrentActor.GetAsync();
+        _companies = await Companies.ListAsync(actor);
         _companyNames = _companies.ToDictionary(c => c.Id, c => c.Name);
+        _actor = actor;
     }
 
+    private async Task<GridData<AlertView>> LoadAsync(GridState<AlertView> state, CancellationToken ct)
+    {
+        if (_actor is null) return new GridData<AlertView> { Items = [], TotalItems = 0 };
+        if (state.SortDefinitions.FirstOrDefault() is { } sort) (_sort, _descending) = (SortOf(sort.SortBy), sort.Descending);
+        else if (_loadedOnce) (_sort, _descending) = (AlertSort.CreatedAt, true);
+        _loadedOnce = true;
+        var query = new AlertQuery(_threshold, _severity, _companyId, _status, Search: _search, Sort: _sort, Descending: _descending);
+        var result = await Alerts.ListAsync(_actor, query, new PageRequest(state.Page + 1, state.PageSize), ct);
+        UpdateUrl();
+        if (!result.IsSuccess)
+        {
+            Snackbar.Add($"Alerts not loaded: {NotificationExtensions.Describe(result.Error)}", Severity.Error);
+            return new GridData<AlertView> { Items = [], TotalItems = 0 };
+        }
+        _count = result.Value.Total;
+        _selected = [];
+        StateHasChanged();
+        return new GridData<AlertView> { Items = result.Value.Items, TotalItems = result.Value.Total };
+    }
+
+    private async Task ApplyAsync(Action set)
+    {
+        set();
+        if (_grid is null) return;
+        if (_grid.CurrentPage > 0) _grid.NavigateTo(Page.First);
+        await _grid.ReloadServerData();
+    }
+
+    private void UpdateUrl()
+    {
+        var uri = Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
+        {
+            ["q"] = _search,
+            ["status"] = _status is { } s ? CampaignText.Query<AlertStatus>(s) : "any",
+            ["severity"] = CampaignText.Query(_severity),
+            ["band"] = _threshold?.TrimEnd('%'),
+            ["company"] = _companyId,
+            ["sort"] = _sort == AlertSort.CreatedAt ? null : CampaignText.Query<AlertSort>(_sort),
+            ["desc"] = _sort == AlertSort.CreatedAt && _descending ? null : _descending,
+        });
+        if (uri != Navigation.Uri) Navigation.NavigateTo(uri, replace: true);
+    }
+
+    private SortDirection Initial(AlertSort column) =>
+        _sort == column && (column != AlertSort.CreatedAt || SortQuery is not null)
+            ? (_descending ? SortDirection.Descending : SortDirection.Ascending) : SortDirection.None;
+
+    private static AlertSort SortOf(string? property) => property switch
+    {
+        nameof(AlertView.PoolName) => AlertSort.Pool,
+        nameof(AlertView.CompanyId) => AlertSort.Company,
+        nameof(AlertView.Severity) => AlertSort.Severity,
+        nameof(AlertView.UtilizationPercent) => AlertSort.Utilization,
+        nameof(AlertView.Threshold) => AlertSort.Band,
+        _ => AlertSort.CreatedAt,
+    };
+
     private string CompanyName(Guid? id) => id is { } c ? _companyNames.GetValueOrDefault(c, "—") : "—";
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static string? StatusNote(AlertView a) => a.Status switch
     {
@@ -54,45 +136,31 @@ public partial class AlertInbox
         _ => null,
     };
 
-    private async Task LoadDataAsync(LoadDataArgs args)
-    {
-        if (_actor is null) return;
-        _loading = true;
-        var pageSize = args.Top is > 0 ? args.Top.Value : 20;
-        var result = await Alerts.ListAsync(_actor, new AlertQuery(_threshold, _severity, _companyId, _status),
-            new PageRequest((args.Skip ?? 0) / pageSize + 1, pageSize));
-        _loading = false;
-        if (!result.IsSuccess)
-        {
-            Notifications.NotifyError("Alerts not loaded", result.Error);
-            return;
-        }
-        _items = result.Value.Items;
-        _count = result.Value.Total;
-    }
+    private Task AcknowledgeSelectedAsync() => AcknowledgeAsync(Acknowledgeable);
 
-    private async Task ApplyFiltersAsync()
-    {
-        if (_grid is not null) await _grid.FirstPage(true);
-    }
-
-    private Task AcknowledgeAsync(AlertView alert) =>
-        HandleAsync(() => AlertAcknowledgeDialog.OpenAsync(Dialogs, alert), a => ("Alert acknowledged", $"{a.PoolName} ({AlertDisplay.Band(a.Threshold, a.Kind)})."));
-
-    private Task SnoozeAsync(AlertView alert) =>
-        HandleAsync(() => AlertSnoozeDialog.OpenAsync(Dialogs, alert),
-            a => ("Alert snoozed", $"{a.PoolName} ({AlertDisplay.Band(a.Threshold, a.Kind)}) until {(a.SnoozedUntil is { } u ? AlertDisplay.When(u) : "—")}."));
-
-    /// <summary>The dialog calls the one service method; the page reports and refreshes its grid.</summary>
-    private async Task HandleAsync(Func<Task<AlertView?>> dialog, Func<AlertView, (string Summary, string Detail)> done)
+    private async Task AcknowledgeAsync(IReadOnlyList<AlertView> alerts)
     {
         _busy = true;
         try
         {
-            if (await dialog() is not { } updated) return;
-            var (summary, detail) = done(updated);
-            Notifications.NotifySuccess(summary, detail);
-            if (_grid is not null) await _grid.Reload();
+            if (await AlertAcknowledgeDialog.OpenAsync(Dialogs, alerts) is not { } count) return;
+            Snackbar.Add(count == 1 ? "1 alert acknowledged." : $"{count} alerts acknowledged.", Severity.Success);
+            if (_grid is not null) await _grid.ReloadServerData();
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private async Task SnoozeAsync(AlertView alert)
+    {
+        _busy = true;
+        try
+        {
+            if (await AlertSnoozeDialog.OpenAsync(Dialogs, alert) is not { } updated) return;
+            Snackbar.Add($"{updated.PoolName} snoozed until {(updated.SnoozedUntil is { } u ? AlertDisplay.When(u) : "—")}.", Severity.Success);
+            if (_grid is not null) await _grid.ReloadServerData();
         }
         finally
         {

@@ -3,70 +3,127 @@ using CapacityAdmin.Domain.Common;
 using CapacityAdmin.Domain.Companies;
 using CapacityAdmin.Domain.Identity;
 using CapacityAdmin.Web.Auth;
+using CapacityAdmin.Web.Components.Pages.Campaigns;
 using CapacityAdmin.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
-using Radzen;
-using Radzen.Blazor;
+using MudBlazor;
 
 namespace CapacityAdmin.Web.Components.Pages.Alerts;
 
 /// <summary>
-/// The sales upsell list (<see cref="AlertService.ListUpsellAsync"/>): 80 % alerts and capacity requests, newest first, paged and
-/// filtered in SQL. Sales, CS and Administrators move items through the workflow and set owner and notes in a dialog, and export the
-/// filtered list as CSV (<see cref="UpsellCsv"/>), streamed to the browser through JS interop (wwwroot/js/download.js).
+/// The sales upsell list (<see cref="AlertService.ListUpsellAsync"/>): 80 % alerts and capacity requests, paged, sorted and filtered in
+/// SQL, filters in the URL. Each row shows today's utilization (the gauges' calculation) beside the historical figure at alert time.
+/// Sales, CS and Administrators edit one item in a dialog or move several at once, and export the filtered list as CSV
+/// (<see cref="UpsellCsv"/>), streamed to the browser through JS interop (wwwroot/js/download.js).
 /// </summary>
 public partial class UpsellList
 {
     [Inject] private AlertService Alerts { get; set; } = default!;
     [Inject] private CompanyService Companies { get; set; } = default!;
     [Inject] private CurrentActor CurrentActor { get; set; } = default!;
-    [Inject] private DialogService Dialogs { get; set; } = default!;
-    [Inject] private NotificationService Notifications { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
 
-    private RadzenDataGrid<UpsellItemView>? _grid;
+    [SupplyParameterFromQuery(Name = "q")] public string? SearchQuery { get; set; }
+    [SupplyParameterFromQuery(Name = "status")] public string? StatusQuery { get; set; }
+    [SupplyParameterFromQuery(Name = "company")] public Guid? CompanyQuery { get; set; }
+    [SupplyParameterFromQuery(Name = "owner")] public string? OwnerQuery { get; set; }
+    [SupplyParameterFromQuery(Name = "sort")] public string? SortQuery { get; set; }
+    [SupplyParameterFromQuery(Name = "desc")] public bool? DescendingQuery { get; set; }
+
+    private MudDataGrid<UpsellItemView>? _grid;
     private Actor? _actor;
     private IReadOnlyList<CompanySummary> _companies = [];
-    private IReadOnlyList<UpsellItemView>? _items;
+    private HashSet<UpsellItemView> _selected = [];
     private int _count;
-    private bool _loading;
     private bool _busy;
     private bool _exporting;
+    private bool _loadedOnce;
 
+    private string? _search;
     private UpsellStatus? _status;
     private Guid? _companyId;
     private string? _owner;
+    private UpsellSort _sort = UpsellSort.CreatedAt;
+    private bool _descending = true;
 
-    private UpsellQuery Query => new(_status, _owner, _companyId);
+    private UpsellQuery Query => new(_status, _owner, _companyId, Search: _search, Sort: _sort, Descending: _descending);
 
     protected override async Task OnInitializedAsync()
     {
-        _actor = await CurrentActor.GetAsync();
-        _companies = await Companies.ListAsync(_actor);
+        _search = SearchQuery;
+        _status = CampaignText.Parse<UpsellStatus>(StatusQuery);
+        _companyId = CompanyQuery;
+        _owner = OwnerQuery;
+        _sort = CampaignText.Parse<UpsellSort>(SortQuery) ?? UpsellSort.CreatedAt;
+        _descending = DescendingQuery ?? SortQuery is null;
+        var actor = await CurrentActor.GetAsync();
+        _companies = await Companies.ListAsync(actor);
+        _actor = actor;
     }
 
-    private async Task LoadDataAsync(LoadDataArgs args)
+    private async Task<GridData<UpsellItemView>> LoadAsync(GridState<UpsellItemView> state, CancellationToken ct)
     {
-        if (_actor is null) return;
-        _loading = true;
-        var pageSize = args.Top is > 0 ? args.Top.Value : 20;
-        var result = await Alerts.ListUpsellAsync(_actor, Query, new PageRequest((args.Skip ?? 0) / pageSize + 1, pageSize));
-        _loading = false;
+        if (_actor is null) return new GridData<UpsellItemView> { Items = [], TotalItems = 0 };
+        if (state.SortDefinitions.FirstOrDefault() is { } sort) (_sort, _descending) = (SortOf(sort.SortBy), sort.Descending);
+        else if (_loadedOnce) (_sort, _descending) = (UpsellSort.CreatedAt, true);
+        _loadedOnce = true;
+        var result = await Alerts.ListUpsellAsync(_actor, Query, new PageRequest(state.Page + 1, state.PageSize), ct);
+        UpdateUrl();
         if (!result.IsSuccess)
         {
-            Notifications.NotifyError("Upsell list not loaded", result.Error);
-            return;
+            Snackbar.Add($"Upsell list not loaded: {NotificationExtensions.Describe(result.Error)}", Severity.Error);
+            return new GridData<UpsellItemView> { Items = [], TotalItems = 0 };
         }
-        _items = result.Value.Items;
         _count = result.Value.Total;
+        _selected = [];
+        StateHasChanged();
+        return new GridData<UpsellItemView> { Items = result.Value.Items, TotalItems = result.Value.Total };
     }
 
-    private async Task ApplyFiltersAsync()
+    private async Task ApplyAsync(Action set)
     {
-        if (_grid is not null) await _grid.FirstPage(true);
+        set();
+        if (_grid is null) return;
+        if (_grid.CurrentPage > 0) _grid.NavigateTo(Page.First);
+        await _grid.ReloadServerData();
     }
+
+    private void UpdateUrl()
+    {
+        var uri = Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
+        {
+            ["q"] = _search,
+            ["status"] = CampaignText.Query(_status),
+            ["company"] = _companyId,
+            ["owner"] = _owner,
+            ["sort"] = _sort == UpsellSort.CreatedAt ? null : CampaignText.Query<UpsellSort>(_sort),
+            ["desc"] = _sort == UpsellSort.CreatedAt && _descending ? null : _descending,
+        });
+        if (uri != Navigation.Uri) Navigation.NavigateTo(uri, replace: true);
+    }
+
+    private SortDirection Initial(UpsellSort column) =>
+        _sort == column && (column != UpsellSort.CreatedAt || SortQuery is not null)
+            ? (_descending ? SortDirection.Descending : SortDirection.Ascending) : SortDirection.None;
+
+    private static UpsellSort SortOf(string? property) => property switch
+    {
+        nameof(UpsellItemView.CompanyName) => UpsellSort.Company,
+        nameof(UpsellItemView.PoolName) => UpsellSort.Pool,
+        nameof(UpsellItemView.UtilizationPercent) => UpsellSort.Utilization,
+        nameof(UpsellItemView.Status) => UpsellSort.Status,
+        nameof(UpsellItemView.Owner) => UpsellSort.Owner,
+        _ => UpsellSort.CreatedAt,
+    };
+
+    private string CompanyName(Guid? id) => id is { } c ? _companies.FirstOrDefault(x => x.Id == c)?.Name ?? "" : "";
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private async Task EditAsync(UpsellItemView item)
     {
@@ -74,9 +131,26 @@ public partial class UpsellList
         try
         {
             if (await UpsellEditDialog.OpenAsync(Dialogs, item) is not { } updated) return;
-            Notifications.NotifySuccess("Upsell item saved",
-                $"{updated.PoolName}: {(updated.UpsellStatus is { } s ? AlertDisplay.Name(s) : "—")}{(updated.UpsellOwner is { } o ? $", owner {o}" : "")}.");
-            if (_grid is not null) await _grid.Reload();
+            Snackbar.Add($"{updated.PoolName}: {(updated.UpsellStatus is { } s ? AlertDisplay.Title(s) : "—")}{(updated.UpsellOwner is { } o ? $", owner {o}" : "")}.",
+                Severity.Success);
+            if (_grid is not null) await _grid.ReloadServerData();
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private async Task BulkStatusAsync()
+    {
+        _busy = true;
+        try
+        {
+            if (await UpsellBulkStatusDialog.OpenAsync(Dialogs, _selected.ToList()) is not { } result) return;
+            Snackbar.Add($"{result.Moved.Count} moved.", Severity.Success);
+            if (result.Refused.Count > 0)
+                Snackbar.Add($"{result.Refused.Count} kept their status: {string.Join(" ", result.Refused.Values.Distinct())}", Severity.Warning);
+            if (_grid is not null) await _grid.ReloadServerData();
         }
         finally
         {
@@ -94,7 +168,7 @@ public partial class UpsellList
             var result = await Alerts.ExportUpsellAsync(_actor, Query);
             if (!result.IsSuccess)
             {
-                Notifications.NotifyError("Export failed", result.Error);
+                Snackbar.Add($"Export failed: {NotificationExtensions.Describe(result.Error)}", Severity.Error);
                 return;
             }
             var bytes = System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(UpsellCsv.Write(result.Value))).ToArray();

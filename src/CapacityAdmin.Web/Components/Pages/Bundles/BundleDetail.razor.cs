@@ -6,38 +6,50 @@ using CapacityAdmin.Web.Auth;
 using CapacityAdmin.Web.Components.Pages.Campaigns;
 using CapacityAdmin.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
-using Radzen;
-using Radzen.Blazor;
+using MudBlazor;
 
 namespace CapacityAdmin.Web.Components.Pages.Bundles;
 
-/// <summary>A bundle: capacity, usage, the split of shares over its campaigns, its timeline; CS changes the capacity with a reason.</summary>
+/// <summary>
+/// A bundle: its capacity gauge and totals (both from <see cref="BundleStatus.CapacityUtilizationPercent"/>, the one figure enforcement
+/// uses; the quota figure is labelled as what it is), the split of shares over its campaigns, its timeline; CS changes the capacity with
+/// a reason, a live preview and an explicit confirmation when usage would stay above the new capacity.
+/// </summary>
 public partial class BundleDetail
 {
-    public sealed class BundleCapacityForm
-    {
-        public int? Capacity { get; set; }
-        public string? Reason { get; set; }
-    }
+    private static readonly IReadOnlyDictionary<string, string> Labels = new Dictionary<string, string> { ["capacity"] = "Capacity", ["reason"] = "Reason" };
 
     [Parameter] public Guid Id { get; set; }
 
     [Inject] private BundleService Bundles { get; set; } = default!;
     [Inject] private CurrentActor CurrentActor { get; set; } = default!;
-    [Inject] private NotificationService Notifications { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
 
     private Actor _actor = default!;
     private BundleStatus? _bundle;
     private bool _notFound;
     private bool _saving;
-    private BundleCapacityForm _form = new();
-    private RadzenDataGrid<CapacityChangeView>? _timeline;
-    private IReadOnlyList<CapacityChangeView>? _changes;
-    private int _changeCount;
+    private bool _submitted;
+    private string? _capacityText;
+    private string? _reason;
+    private string? _general;
+    private Dictionary<string, string> _serverErrors = new(StringComparer.OrdinalIgnoreCase);
+    private LimitChangeImpact? _impact;
+    private MudDataGrid<CapacityChangeView>? _timeline;
 
-    /// <summary>The bundle measured against its capacity, which is what enforcement uses.</summary>
-    private CapacityFigure CapacityFigure => new("Bundle capacity", "places", _bundle!.Pool.Used, _bundle.Pool.Limit,
-        Math.Max(0, _bundle.Pool.Limit - _bundle.Pool.Used), CapacityPolicy.Percent(_bundle.Pool.Utilization), _bundle.Pool.Band);
+    private List<BreadcrumbItem> Breadcrumbs => [new("Bundles", href: "bundles"), new(_bundle?.Name ?? "Bundle", href: null, disabled: true)];
+
+    /// <summary>The gauge: places used against capacity, the same figure as the totals card.</summary>
+    private CapacityFigure Figure => new("Bundle capacity", "places", _bundle!.Pool.Used, _bundle.Pool.Limit,
+        Math.Max(0, _bundle.Pool.Limit - _bundle.Pool.Used), _bundle.CapacityUtilizationPercent, _bundle.Pool.Band);
+
+    private (decimal? Value, string? Error) Parsed => NumberInput.Parse(_capacityText, 0, Bundle.MaxCapacity, 0);
+
+    private string? CapacityError => _serverErrors.GetValueOrDefault("capacity") ?? Parsed.Error;
+
+    private string? ReasonError => _serverErrors.GetValueOrDefault("reason")
+        ?? (_submitted && string.IsNullOrWhiteSpace(_reason) ? "A reason is required for every capacity change" : null);
 
     protected override async Task OnParametersSetAsync()
     {
@@ -47,29 +59,73 @@ public partial class BundleDetail
         {
             _bundle = null;
             _notFound = result.Error.Kind == ErrorKind.NotFound;
-            if (!_notFound) Notifications.NotifyError("Bundle not loaded", result.Error);
+            if (!_notFound) Snackbar.Add($"Bundle not loaded: {NotificationExtensions.Describe(result.Error)}", Severity.Error);
             return;
         }
         _notFound = false;
-        _bundle = result.Value;
-        _form = new BundleCapacityForm { Capacity = _bundle.Capacity };
+        Load(result.Value);
     }
 
-    private async Task SaveAsync(BundleCapacityForm form)
+    private void Load(BundleStatus bundle)
     {
+        _bundle = bundle;
+        _capacityText = NumberInput.Text(bundle.Capacity);
+        _reason = null;
+        _impact = null;
+        _submitted = false;
+        _general = null;
+        _serverErrors = new(StringComparer.OrdinalIgnoreCase);
+    }
+
+    private async Task OnCapacityChangedAsync(string? text)
+    {
+        _capacityText = text;
+        _serverErrors.Remove("capacity");
+        _general = null;
+        _impact = null;
+        if (Parsed.Value is not { } capacity) return;
+        var preview = await Bundles.PreviewCapacityAsync(_actor, Id, (int)capacity);
+        if (preview.IsSuccess) _impact = preview.Value;
+        else ShowRefusal(preview.Error);
+    }
+
+    private async Task SaveAsync()
+    {
+        _submitted = true;
+        _serverErrors = new(StringComparer.OrdinalIgnoreCase);
+        _general = null;
+        if (Parsed.Value is not { } value || ReasonError is not null) return;
+        var capacity = (int)value;
         _saving = true;
         try
         {
-            var result = await Bundles.ChangeAsync(_actor, Id, new BundleChange(Capacity: form.Capacity, Reason: form.Reason));
-            if (!result.IsSuccess)
+            var preview = await Bundles.PreviewCapacityAsync(_actor, Id, capacity);
+            if (!preview.IsSuccess)
             {
-                Notifications.NotifyError("Bundle capacity not changed", result.Error);
+                ShowRefusal(preview.Error);
                 return;
             }
-            _bundle = result.Value;
-            _form = new BundleCapacityForm { Capacity = _bundle.Capacity };
-            Notifications.NotifySuccess("Bundle capacity changed", $"The bundle now holds {_bundle.Capacity} places.");
-            if (_timeline is not null) await _timeline.Reload();
+            _impact = preview.Value;
+            if (preview.Value.Changes.Count == 0)
+            {
+                _general = "Nothing to save: the capacity is unchanged.";
+                return;
+            }
+            if (preview.Value.BelowUsage)
+            {
+                var confirmed = await Dialogs.ShowMessageBoxAsync("Usage stays above the new capacity",
+                    CapacityDisplay.ImpactText(preview.Value, 0m) + ". Shrink the bundle anyway?", yesText: "Shrink anyway", cancelText: "Cancel");
+                if (confirmed != true) return;
+            }
+            var result = await Bundles.ChangeAsync(_actor, Id, new BundleChange(Capacity: capacity, Reason: _reason));
+            if (!result.IsSuccess)
+            {
+                ShowRefusal(result.Error);
+                return;
+            }
+            Load(result.Value);
+            Snackbar.Add($"Bundle capacity changed: it now holds {CapacityDisplay.Number(result.Value.Capacity)} places.", Severity.Success);
+            if (_timeline is not null) await _timeline.ReloadServerData();
         }
         finally
         {
@@ -77,17 +133,18 @@ public partial class BundleDetail
         }
     }
 
-    private async Task LoadTimelineAsync(LoadDataArgs args)
+    private void ShowRefusal(DomainError error)
     {
-        var (page, size) = CampaignDetail.Paging(args);
-        var result = await Bundles.GetTimelineAsync(_actor, Id, page, size);
-        if (!result.IsSuccess)
-        {
-            Notifications.NotifyError("Timeline not loaded", result.Error);
-            return;
-        }
-        (_changes, _changeCount) = (result.Value.Items, result.Value.Total);
+        var (fields, general) = NumberInput.Split(error, Labels);
+        _serverErrors = fields;
+        _general = general;
     }
 
-    private static string StatusText(BundleSubscriptionStatus status) => status == BundleSubscriptionStatus.PastDue ? "past_due" : status.ToString().ToLowerInvariant();
+    private async Task<GridData<CapacityChangeView>> LoadTimelineAsync(GridState<CapacityChangeView> state, CancellationToken ct)
+    {
+        var result = await Bundles.GetTimelineAsync(_actor, Id, state.Page + 1, state.PageSize, ct);
+        if (result.IsSuccess) return new GridData<CapacityChangeView> { Items = result.Value.Items, TotalItems = result.Value.Total };
+        Snackbar.Add($"Timeline not loaded: {NotificationExtensions.Describe(result.Error)}", Severity.Error);
+        return new GridData<CapacityChangeView> { Items = [], TotalItems = 0 };
+    }
 }

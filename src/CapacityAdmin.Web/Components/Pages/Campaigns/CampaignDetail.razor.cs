@@ -1,4 +1,4 @@
-using System.Globalization;
+using CapacityAdmin.Domain.Alerts;
 using CapacityAdmin.Domain.Bundles;
 using CapacityAdmin.Domain.Campaigns;
 using CapacityAdmin.Domain.Common;
@@ -7,28 +7,27 @@ using CapacityAdmin.Domain.Identity;
 using CapacityAdmin.Web.Auth;
 using CapacityAdmin.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
-using Radzen;
-using Radzen.Blazor;
+using MudBlazor;
 
 namespace CapacityAdmin.Web.Components.Pages.Campaigns;
 
 /// <summary>
-/// One campaign's capacity: gauges per figure, flags, the change timeline and enrollments (grids paged in SQL),
-/// and for CS / Administrator the capacity form and the status transitions; its alerts for everyone (tenancy in the domain) and, for
-/// company admins, "Request more capacity". Another company's campaign is "not found"
-/// because the domain query says so, not because the page hides it.
+/// One campaign's capacity: a gauge per figure with the band legend, the model's numbers, hard limit and overage; for CS /
+/// Administrator the status transitions (a dialog with a reason) and the capacity form (not for completed or closed campaigns);
+/// for company admins "Request more capacity" or, while one is open, "request pending". Tabs hold enrollments, the credit ledger,
+/// the timeline and alerts. Another company's campaign is "not found" because the domain query says so.
 /// </summary>
 public partial class CampaignDetail
 {
     [Parameter] public Guid Id { get; set; }
 
     [Inject] private CapacityQueryService Query { get; set; } = default!;
-    [Inject] private CampaignService Campaigns { get; set; } = default!;
     [Inject] private CompanyService Companies { get; set; } = default!;
     [Inject] private BundleService Bundles { get; set; } = default!;
+    [Inject] private AlertService Alerts { get; set; } = default!;
     [Inject] private CurrentActor CurrentActor { get; set; } = default!;
-    [Inject] private NotificationService Notifications { get; set; } = default!;
-    [Inject] private DialogService Dialogs { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
 
     private Actor _actor = default!;
     private CapacityStatus? _status;
@@ -36,19 +35,14 @@ public partial class CampaignDetail
     private bool _busy;
     private string? _companyName;
     private string? _bundleName;
+    private AlertView? _pendingRequest;
 
     private CampaignAlerts? _alerts;
-    private RadzenDataGrid<CapacityChangeView>? _timeline;
-    private IReadOnlyList<CapacityChangeView>? _changes;
-    private int _changeCount;
-    private IReadOnlyList<EnrollmentView>? _volunteers;
-    private int _volunteerCount;
-    private IReadOnlyList<EnrollmentView>? _learners;
-    private int _learnerCount;
-    private IReadOnlyList<CreditLedgerEntryView>? _ledger;
-    private int _ledgerCount;
+    private CampaignEnrollments? _enrollments;
+    private MudDataGrid<CapacityChangeView>? _timeline;
 
-    private IReadOnlyList<CampaignStatus> NextStatuses => _status is null ? [] : CampaignLifecycle.AllowedTargets(_status.Status);
+    private List<BreadcrumbItem> Breadcrumbs =>
+        [new("Campaigns", href: "campaigns"), new(_status?.Name ?? "Campaign", href: null, disabled: true)];
 
     protected override async Task OnParametersSetAsync()
     {
@@ -58,31 +52,50 @@ public partial class CampaignDetail
         {
             _status = null;
             _notFound = result.Error.Kind == ErrorKind.NotFound;
-            if (!_notFound) Notifications.NotifyError("Campaign not loaded", result.Error);
+            if (!_notFound) Snackbar.Add($"Campaign not loaded: {NotificationExtensions.Describe(result.Error)}", Severity.Error);
             return;
         }
         _notFound = false;
         _status = result.Value;
         var company = await Companies.GetAsync(_actor, _status.CompanyId);
         _companyName = company.IsSuccess ? company.Value.Name : null;
-        await LoadBundleNameAsync();
+        _bundleName = null;
+        if (_status.Bundle is { } bundle && await Bundles.GetStatusAsync(_actor, bundle.BundleId) is { IsSuccess: true } b) _bundleName = b.Value.Name;
+        await LoadPendingRequestAsync();
     }
 
-    private async Task LoadBundleNameAsync()
+    private async Task LoadPendingRequestAsync()
     {
-        _bundleName = null;
-        if (_status?.Bundle is not { } bundle) return;
-        var result = await Bundles.GetStatusAsync(_actor, bundle.BundleId);
-        _bundleName = result.IsSuccess ? result.Value.Name : null;
+        _pendingRequest = null;
+        if (_actor.Role != Roles.CompanyAdmin) return;
+        var open = await Alerts.GetOpenCapacityRequestAsync(_actor, Id);
+        _pendingRequest = open.IsSuccess ? open.Value : null;
     }
+
+    /// <summary>The model's own numbers, in words.</summary>
+    internal static IEnumerable<(string Label, string Value)> ModelNumbers(CapacityStatus s)
+    {
+        if (s.Seats is { } seats)
+            return [("Committed seats", Whole(seats.Committed)), ("Seats used", Whole(seats.Used)), ("Seats available", Whole(seats.Available))];
+        if (s.Credits is { } credits)
+            return [("Credits allocated", CapacityDisplay.Number(credits.Allocated, true)), ("Credits consumed", CapacityDisplay.Number(credits.Consumed, true)),
+                ("Credits remaining", CapacityDisplay.Number(credits.Remaining, true))];
+        if (s.Iaas is { } iaas)
+            return [("Learners committed", Whole(iaas.LearnersCommitted)), ("Learners served", Whole(iaas.LearnersServed)), ("Learners remaining", Whole(iaas.Remaining))];
+        if (s.Bundle is { } bundle)
+            return [("Bundle share", CapacityDisplay.Number(bundle.Share * 100m) + " %"), ("Quota", Whole(bundle.Quota)), ("Used", Whole(bundle.Used)),
+                ("Available", Whole(bundle.Available))];
+        return [("Target volunteers", Whole(s.Volunteers.Target)), ("Volunteers enrolled", Whole(s.Volunteers.Current))];
+    }
+
+    private static string Whole(int value) => CapacityDisplay.Number(value);
 
     private async Task OnCapacitySavedAsync(LimitChangeResult result)
     {
         _status = result.Status;
-        if (_timeline is not null) await _timeline.Reload();
+        if (_timeline is not null) await _timeline.ReloadServerData();
     }
 
-    /// <summary>Company admins ask for more capacity (a dialog with an optional note); the request lands in the sales upsell list.</summary>
     private async Task RequestCapacityAsync()
     {
         if (_status is null) return;
@@ -90,7 +103,8 @@ public partial class CampaignDetail
         try
         {
             if (await CapacityRequestDialog.OpenAsync(Dialogs, Id, _status.Name) is null) return;
-            Notifications.NotifySuccess("Request sent to your account manager", $"We will be in touch about {_status.Name}.");
+            Snackbar.Add($"Request sent to your account manager: we will be in touch about {_status.Name}.", Severity.Success);
+            await LoadPendingRequestAsync();
             if (_alerts is not null) await _alerts.ReloadAsync();
         }
         finally
@@ -101,18 +115,14 @@ public partial class CampaignDetail
 
     private async Task ChangeStatusAsync(CampaignStatus target)
     {
+        if (_status is null) return;
         _busy = true;
         try
         {
-            var result = await Campaigns.ChangeStatusAsync(_actor, Id, target);
-            if (!result.IsSuccess)
-            {
-                Notifications.NotifyError("Status not changed", result.Error);
-                return;
-            }
-            _status = result.Value;
-            Notifications.NotifySuccess("Status changed", $"The campaign is now {Lower(target)}.");
-            if (_timeline is not null) await _timeline.Reload();
+            if (await CampaignStatusDialog.OpenAsync(Dialogs, _status, target) is not { } changed) return;
+            _status = changed;
+            Snackbar.Add($"{changed.Name} is now {CampaignText.Name(changed.Status).ToLowerInvariant()}.", Severity.Success);
+            if (_timeline is not null) await _timeline.ReloadServerData();
         }
         finally
         {
@@ -120,53 +130,22 @@ public partial class CampaignDetail
         }
     }
 
-    private async Task LoadTimelineAsync(LoadDataArgs args)
+    private async Task<GridData<CapacityChangeView>> LoadTimelineAsync(GridState<CapacityChangeView> state, CancellationToken ct)
     {
-        var (page, size) = Paging(args);
-        var result = await Query.GetTimelineAsync(_actor, Id, page, size);
-        if (Failed(result, "Timeline not loaded")) return;
-        (_changes, _changeCount) = (result.Value!.Items, result.Value.Total);
+        var result = await Query.GetTimelineAsync(_actor, Id, state.Page + 1, state.PageSize, ct);
+        return Grid(result, "Timeline not loaded");
     }
 
-    private async Task LoadVolunteersAsync(LoadDataArgs args)
+    private async Task<GridData<CreditLedgerEntryView>> LoadLedgerAsync(GridState<CreditLedgerEntryView> state, CancellationToken ct)
     {
-        var (page, size) = Paging(args);
-        var result = await Query.ListVolunteerEnrollmentsAsync(_actor, Id, null, page, size);
-        if (Failed(result, "Enrollments not loaded")) return;
-        (_volunteers, _volunteerCount) = (result.Value!.Items, result.Value.Total);
+        var result = await Query.ListLedgerAsync(_actor, Id, state.Page + 1, state.PageSize, ct);
+        return Grid(result, "Ledger not loaded");
     }
 
-    private async Task LoadLearnersAsync(LoadDataArgs args)
+    private GridData<T> Grid<T>(Result<PagedResult<T>> result, string failure)
     {
-        var (page, size) = Paging(args);
-        var result = await Query.ListLearnerEnrollmentsAsync(_actor, Id, null, page, size);
-        if (Failed(result, "Enrollments not loaded")) return;
-        (_learners, _learnerCount) = (result.Value!.Items, result.Value.Total);
+        if (result.IsSuccess) return new GridData<T> { Items = result.Value.Items, TotalItems = result.Value.Total };
+        Snackbar.Add($"{failure}: {NotificationExtensions.Describe(result.Error)}", Severity.Error);
+        return new GridData<T> { Items = [], TotalItems = 0 };
     }
-
-    private async Task LoadLedgerAsync(LoadDataArgs args)
-    {
-        var (page, size) = Paging(args);
-        var result = await Query.ListLedgerAsync(_actor, Id, page, size);
-        if (Failed(result, "Ledger not loaded")) return;
-        (_ledger, _ledgerCount) = (result.Value!.Items, result.Value.Total);
-    }
-
-    private bool Failed<T>(Result<T> result, string summary)
-    {
-        if (result.IsSuccess) return false;
-        Notifications.NotifyError(summary, result.Error);
-        return true;
-    }
-
-    internal static (int Page, int PageSize) Paging(LoadDataArgs args)
-    {
-        var size = args.Top is > 0 ? args.Top.Value : 20;
-        return ((args.Skip ?? 0) / size + 1, size);
-    }
-
-    internal static string Lower(Enum value) => value.ToString().ToLowerInvariant();
-
-    internal static string When(DateTimeOffset? at) =>
-        at is { } t ? t.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) : "";
 }

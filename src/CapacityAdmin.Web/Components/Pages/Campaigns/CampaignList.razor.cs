@@ -4,43 +4,57 @@ using CapacityAdmin.Domain.Identity;
 using CapacityAdmin.Web.Auth;
 using CapacityAdmin.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
-using Radzen;
-using Radzen.Blazor;
+using MudBlazor;
 
 namespace CapacityAdmin.Web.Components.Pages.Campaigns;
 
 /// <summary>
 /// Campaign capacity list: paging, sorting and filtering run in SQL through
 /// <see cref="CapacityQueryService.ListCampaignStatusesAsync"/>; a company admin sees only its company (domain query).
+/// Filters and sort live in the URL (<c>?q=&amp;company=&amp;model=&amp;band=&amp;status=&amp;sort=&amp;desc=</c>) so a view can be shared.
 /// </summary>
 public partial class CampaignList
 {
-    private static readonly PricingModel[] Models = Enum.GetValues<PricingModel>();
-    private static readonly CapacityBand[] Bands = Enum.GetValues<CapacityBand>();
-    private static readonly CampaignStatus[] Statuses = Enum.GetValues<CampaignStatus>();
-
     [Inject] private CapacityQueryService Query { get; set; } = default!;
     [Inject] private CompanyService Companies { get; set; } = default!;
     [Inject] private CurrentActor CurrentActor { get; set; } = default!;
-    [Inject] private NotificationService Notifications { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
 
-    private RadzenDataGrid<CapacityStatus>? _grid;
+    [SupplyParameterFromQuery(Name = "q")] public string? SearchQuery { get; set; }
+    [SupplyParameterFromQuery(Name = "company")] public Guid? CompanyQuery { get; set; }
+    [SupplyParameterFromQuery(Name = "model")] public string? ModelQuery { get; set; }
+    [SupplyParameterFromQuery(Name = "band")] public string? BandQuery { get; set; }
+    [SupplyParameterFromQuery(Name = "status")] public string? StatusQuery { get; set; }
+    [SupplyParameterFromQuery(Name = "sort")] public string? SortQuery { get; set; }
+    [SupplyParameterFromQuery(Name = "desc")] public bool? DescendingQuery { get; set; }
+
+    private MudDataGrid<CapacityStatus>? _grid;
     private Actor? _actor;
     private IReadOnlyList<CompanySummary> _companies = [];
     private Dictionary<Guid, string> _companyNames = [];
-    private IReadOnlyList<CapacityStatus>? _items;
     private int _count;
     private int _total;
-    private bool _loading;
 
     private string? _search;
     private Guid? _companyId;
     private PricingModel? _model;
     private CapacityBand? _band;
     private CampaignStatus? _status;
+    private CampaignSort? _sort;
+    private bool _descending;
+    private bool _loadedOnce;
 
     protected override async Task OnInitializedAsync()
     {
+        _search = SearchQuery;
+        _companyId = CompanyQuery;
+        _model = CampaignText.Parse<PricingModel>(ModelQuery);
+        _band = CampaignText.Parse<CapacityBand>(BandQuery);
+        _status = CampaignText.Parse<CampaignStatus>(StatusQuery);
+        _sort = CampaignText.Parse<CampaignSort>(SortQuery);
+        _descending = DescendingQuery == true;
+
         var actor = await CurrentActor.GetAsync();
         _companies = await Companies.ListAsync(actor);
         _companyNames = _companies.ToDictionary(c => c.Id, c => c.Name);
@@ -49,31 +63,66 @@ public partial class CampaignList
         _actor = actor;
     }
 
-    private async Task LoadDataAsync(LoadDataArgs args)
+    private async Task<GridData<CapacityStatus>> LoadAsync(GridState<CapacityStatus> state, CancellationToken ct)
     {
-        if (_actor is null) return;
-        _loading = true;
-        var pageSize = args.Top is > 0 ? args.Top.Value : 20;
-        var sort = args.Sorts?.FirstOrDefault(s => s.SortOrder is not null);
-        var query = new CampaignStatusQuery(_companyId, _model, _band, _status, _search, SortOf(sort?.Property),
-            sort?.SortOrder == SortOrder.Descending, (args.Skip ?? 0) / pageSize + 1, pageSize);
-        var result = await Query.ListCampaignStatusesAsync(_actor, query);
-        _loading = false;
+        if (_actor is null) return new GridData<CapacityStatus> { Items = [], TotalItems = 0 };
+        // The URL's sort holds until the grid reports one (its first load may come before the columns registered theirs).
+        if (state.SortDefinitions.FirstOrDefault() is { } sort) (_sort, _descending) = (SortOf(sort.SortBy), sort.Descending);
+        else if (_loadedOnce) (_sort, _descending) = (null, false);
+        _loadedOnce = true;
+        var query = new CampaignStatusQuery(_companyId, _model, _band, _status, _search, _sort ?? CampaignSort.Name, _descending,
+            state.Page + 1, state.PageSize);
+        var result = await Query.ListCampaignStatusesAsync(_actor, query, ct);
+        UpdateUrl();
         if (!result.IsSuccess)
         {
-            Notifications.NotifyError("Campaigns not loaded", result.Error);
-            return;
+            Snackbar.Add($"Campaigns not loaded: {NotificationExtensions.Describe(result.Error)}", Severity.Error);
+            return new GridData<CapacityStatus> { Items = [], TotalItems = 0 };
         }
-        _items = result.Value.Items;
         _count = result.Value.Total;
+        StateHasChanged();
+        return new GridData<CapacityStatus> { Items = result.Value.Items, TotalItems = result.Value.Total };
     }
 
-    private async Task ApplyFiltersAsync()
+    private Task OnSearchChanged(string? value) => ApplyAsync(() => _search = string.IsNullOrWhiteSpace(value) ? null : value.Trim());
+
+    private Task OnCompanyChanged(Guid? value) => ApplyAsync(() => _companyId = value);
+
+    private Task OnModelChanged(PricingModel? value) => ApplyAsync(() => _model = value);
+
+    private Task OnBandChanged(CapacityBand? value) => ApplyAsync(() => _band = value);
+
+    private Task OnStatusChanged(CampaignStatus? value) => ApplyAsync(() => _status = value);
+
+    /// <summary>Applies one filter and goes back to the first page (which reloads from SQL).</summary>
+    private async Task ApplyAsync(Action set)
     {
-        if (_grid is not null) await _grid.FirstPage(true);
+        set();
+        if (_grid is null) return;
+        if (_grid.CurrentPage > 0) _grid.NavigateTo(Page.First);
+        await _grid.ReloadServerData();
     }
 
-    private string CompanyName(Guid id) => _companyNames.GetValueOrDefault(id, "");
+    /// <summary>Keeps the view in the address bar (replace, so Back leaves the page rather than stepping through filters).</summary>
+    private void UpdateUrl()
+    {
+        var uri = Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
+        {
+            ["q"] = _search,
+            ["company"] = _companyId,
+            ["model"] = CampaignText.Query(_model),
+            ["band"] = CampaignText.Query(_band),
+            ["status"] = CampaignText.Query(_status),
+            ["sort"] = CampaignText.Query(_sort),
+            ["desc"] = _descending ? true : null,
+        });
+        if (uri != Navigation.Uri) Navigation.NavigateTo(uri, replace: true);
+    }
+
+    private SortDirection InitialDirection(CampaignSort column) =>
+        _sort == column ? (_descending ? SortDirection.Descending : SortDirection.Ascending) : SortDirection.None;
+
+    private string CompanyName(Guid? id) => id is { } c ? _companyNames.GetValueOrDefault(c, "") : "";
 
     private static CampaignSort SortOf(string? property) => property switch
     {

@@ -3,40 +3,43 @@ using CapacityAdmin.Domain.Geography;
 using CapacityAdmin.Domain.Identity;
 using CapacityAdmin.Domain.Memberships;
 using CapacityAdmin.Web.Auth;
-using CapacityAdmin.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
-using Radzen;
+using MudBlazor;
 
 namespace CapacityAdmin.Web.Components.Pages.Memberships;
 
 /// <summary>
-/// The simple-mode editor: NATIONAL and per-zone caps of every cell as a matrix of numeric inputs. Only entries that
-/// differ from what was loaded are written, each through <see cref="MembershipCatalogService"/> (upsert, or delete
-/// when emptied) with the reason of the form. A blanket ZONE row (no zone) shows as the placeholder of empty zones.
+/// The simple-mode editor: NATIONAL and per-zone caps of every cell. Only cells that differ from what was loaded are
+/// sent, all together through <see cref="MembershipCatalogService.SaveLevelCapacitiesAsync"/> (one transaction); a
+/// refusal is shown at the cell it names and nothing is saved. A blanket ZONE row shows as the placeholder of empty zones.
 /// </summary>
 public partial class LevelCapacityMatrix
 {
     public const string NationalColumn = nameof(Level.NATIONAL);
 
-    private static readonly string[] Columns = [NationalColumn, .. MembershipDisplay.Zones.Select(z => z.ToString())];
+    private static readonly string[] Columns = [NationalColumn, .. Enum.GetValues<Zone>().Select(z => z.ToString())];
 
     [Inject] private MembershipCatalogService Catalog { get; set; } = default!;
     [Inject] private CurrentActor CurrentActor { get; set; } = default!;
-    [Inject] private NotificationService Notifications { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
-    /// <summary>Raised after a save wrote at least one entry.</summary>
+    /// <summary>Raised after a save wrote something.</summary>
     [Parameter] public EventCallback Saved { get; set; }
 
     private Actor _actor = default!;
     private bool _canEdit;
     private bool _saving;
+    private bool _reasonMissing;
+    private string? _reason;
     private IReadOnlyList<CellView>? _cells;
     private Dictionary<(string Cell, string Column), MatrixEntry> _entries = [];
     private Dictionary<string, int> _blanketZone = [];
-    private MatrixForm _form = new();
 
-    /// <summary>The name of an input, for tests and labels: <c>cap-GB-SOUTH</c>.</summary>
+    /// <summary>The name of an input, for tests: <c>cap-GB-SOUTH</c>.</summary>
     public static string InputName(string cell, string column) => $"cap-{cell}-{column}";
+
+    public static string ColumnName(string column) => column == NationalColumn ? "National" : MembershipText.Zone(column);
 
     private int PendingCount => _entries.Values.Count(e => e.IsChanged);
 
@@ -55,18 +58,16 @@ public partial class LevelCapacityMatrix
         var rows = new List<LevelCapacityView>();
         foreach (var level in new[] { Level.NATIONAL, Level.ZONE })
         {
-            var page = 1;
-            while (true)
+            for (var page = 1; ; page++)
             {
                 var result = await Catalog.ListLevelCapacitiesAsync(_actor, null, level, new PageRequest(page, PageRequest.MaxPageSize));
                 if (!result.IsSuccess)
                 {
-                    Notifications.NotifyError("Caps not loaded", result.Error);
+                    Snackbar.Refused("Caps not loaded", result.Error);
                     return;
                 }
                 rows.AddRange(result.Value.Items);
                 if (page * PageRequest.MaxPageSize >= result.Value.Total) break;
-                page++;
             }
         }
 
@@ -85,50 +86,75 @@ public partial class LevelCapacityMatrix
     }
 
     private string Placeholder(string cell, string column) =>
-        column != NationalColumn && _blanketZone.TryGetValue(cell, out var blanket) ? $"{blanket} (each zone)" : "no cap";
+        column != NationalColumn && _blanketZone.TryGetValue(cell, out var blanket) ? $"{blanket} each" : "no cap";
 
     private async Task ResetAsync()
     {
-        _form = new MatrixForm();
+        _reason = null;
+        _reasonMissing = false;
         await LoadAsync();
     }
 
-    private async Task SaveAsync(MatrixForm form)
+    private string Label((string Cell, string Column) key) =>
+        $"{_cells?.FirstOrDefault(c => c.Code == key.Cell)?.Name ?? key.Cell} {ColumnName(key.Column)}";
+
+    private async Task SaveAsync()
     {
-        var changed = _entries.Where(e => e.Value.IsChanged).ToList();
+        foreach (var entry in _entries.Values) entry.ServerError = null;
+        var changed = _entries.Where(e => e.Value.IsChanged)
+            .OrderBy(e => Array.IndexOf(_cells!.Select(c => c.Code).ToArray(), e.Key.Cell)).ThenBy(e => Array.IndexOf(Columns, e.Key.Column)).ToList();
         if (changed.Count == 0)
         {
-            Notifications.NotifyWarning("Nothing to save", "No cap differs from the saved values.");
+            Snackbar.Note("Nothing to save: no cap differs from the saved values.");
             return;
         }
+        if (changed.FirstOrDefault(e => e.Value.Error is not null) is { Value: not null } invalid)
+        {
+            Snackbar.Add($"{Label(invalid.Key)}: {invalid.Value.Error}", Severity.Warning);
+            return;
+        }
+        _reasonMissing = string.IsNullOrWhiteSpace(_reason);
+        if (_reasonMissing)
+        {
+            Snackbar.Add("A reason is required for every capacity change.", Severity.Warning);
+            return;
+        }
+        var removals = changed.Where(e => e.Value.IsRemoval).ToList();
+        if (removals.Count > 0)
+        {
+            var confirmed = await MembershipConfirmDialog.AskAsync(Dialogs, removals.Count == 1 ? "Remove a cap" : $"Remove {removals.Count} caps",
+                "Clearing a cell removes its cap: joins there are then limited only by the designation seats (and any other cap).",
+                removals.Count == 1 ? "Remove cap" : "Remove caps",
+                removals.Select(e => $"{Label(e.Key)}: {e.Value.Original} → no cap").ToList(), danger: true, askReason: false);
+            if (confirmed is null) return;
+        }
+
         _saving = true;
         try
         {
-            var written = new List<string>();
-            foreach (var ((cell, column), entry) in changed.OrderBy(e => e.Key.Cell, StringComparer.Ordinal).ThenBy(e => Array.IndexOf(Columns, e.Key.Column)))
+            var edits = changed.Select(e => new LevelCapacityEdit(
+                e.Key.Column == NationalColumn ? new LevelCapacityKey(e.Key.Cell, Level.NATIONAL) : new LevelCapacityKey(e.Key.Cell, Level.ZONE, Zone: e.Key.Column),
+                e.Value.Value)).ToList();
+            var result = await Catalog.SaveLevelCapacitiesAsync(_actor, new LevelCapacityBatchRequest(edits, _reason));
+            if (!result.IsSuccess)
             {
-                var key = column == NationalColumn
-                    ? new LevelCapacityKey(cell, Level.NATIONAL)
-                    : new LevelCapacityKey(cell, Level.ZONE, Zone: column);
-                DomainError? error;
-                if (entry.Value is { } capacity)
-                    error = (await Catalog.UpsertLevelCapacityAsync(_actor, new LevelCapacityRequest(key, capacity, form.Reason))).Error;
-                else
-                    error = (await Catalog.DeleteLevelCapacityAsync(_actor, key, form.Reason)).Error;
-                if (error is not null)
+                if (result.Error.Extensions?.GetValueOrDefault("entry") is int index && index < changed.Count)
                 {
-                    Notifications.NotifyError($"Cap {cell} {column} not saved", error);
-                    break;
+                    var failed = changed[index];
+                    failed.Value.ServerError = MembershipText.Humanize(result.Error.Errors?.Values.FirstOrDefault()?.FirstOrDefault()?.Split(": ", 2).Last() ?? result.Error.Detail);
+                    Snackbar.Add($"Nothing saved. {Label(failed.Key)}: {failed.Value.ServerError}", Severity.Error);
                 }
-                written.Add($"{cell} {column}: {entry.Original?.ToString() ?? "no cap"} → {entry.Value?.ToString() ?? "no cap"}");
+                else
+                {
+                    Snackbar.Refused("Nothing saved", result.Error);
+                }
+                return;
             }
-            if (written.Count > 0)
-            {
-                Notifications.NotifySuccess(written.Count == 1 ? "Cap saved" : $"{written.Count} caps saved", string.Join("; ", written));
-                _form = new MatrixForm();
-                await LoadAsync();
-                await Saved.InvokeAsync();
-            }
+            var o = result.Value;
+            Snackbar.Done($"Caps saved: {o.Created} added, {o.Updated} changed, {o.Removed} removed.");
+            _reason = null;
+            await LoadAsync();
+            await Saved.InvokeAsync();
         }
         finally
         {
@@ -140,13 +166,12 @@ public partial class LevelCapacityMatrix
     private sealed class MatrixEntry(int? original, int? used)
     {
         public int? Original { get; } = original;
-        public int? Value { get; set; } = original;
+        public string? Text { get; set; } = StrictNumber.Text(original);
         public int? Used { get; } = used;
-        public bool IsChanged => Value != Original;
-    }
-
-    private sealed class MatrixForm
-    {
-        public string? Reason { get; set; }
+        public string? ServerError { get; set; }
+        public string? Error => StrictNumber.IntError(Text, 0, 1_000_000, allowEmpty: true);
+        public int? Value => StrictNumber.ParseInt(Text);
+        public bool IsChanged => Error is not null || Value != Original;
+        public bool IsRemoval => Original is not null && string.IsNullOrWhiteSpace(Text);
     }
 }

@@ -1,100 +1,100 @@
 using CapacityAdmin.Domain.Geography;
 using CapacityAdmin.Domain.Memberships;
 using CapacityAdmin.Web.Auth;
-using CapacityAdmin.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
-using Radzen;
+using MudBlazor;
 
 namespace CapacityAdmin.Web.Components.Pages.Memberships;
 
-/// <summary>Add (no <see cref="Row"/>) or edit (capacity only; the key is fixed) an advanced cap row through the catalog service.</summary>
+/// <summary>Add (no <see cref="Row"/>) or edit (capacity only; the key is fixed) an advanced cap row, saved as a one-entry batch.</summary>
 public partial class LevelCapacityRowDialog
 {
+    private static readonly Level[] AdvancedLevels = [Level.STATE, Level.DISTRICT, Level.MANDAL];
+
+    [CascadingParameter] private IMudDialogInstance Dialog { get; set; } = default!;
+
     [Parameter] public LevelCapacityView? Row { get; set; }
     [Parameter] public string? Cell { get; set; }
     [Parameter] public Level Level { get; set; } = Level.STATE;
 
     [Inject] private MembershipCatalogService Catalog { get; set; } = default!;
-    [Inject] private CurrentActor CurrentActor { get; set; } = default!;
-    [Inject] private DialogService Dialogs { get; set; } = default!;
-    [Inject] private NotificationService Notifications { get; set; } = default!;
     [Inject] private GeographyService Geography { get; set; } = default!;
+    [Inject] private CurrentActor CurrentActor { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
     private IReadOnlyList<CellView> _cells = [];
-    private RowForm _form = new();
+    private string? _cell;
+    private Level _level = Level.STATE;
+    private UnitChoice _units = new();
+    private string? _capacity;
+    private string? _capacityError;
+    private string? _reason;
     private string? _error;
+    private bool _tried;
     private bool _saving;
 
     private bool IsEdit => Row is not null;
 
-    public static async Task<LevelCapacityView?> OpenAsync(DialogService dialogs, LevelCapacityView? row, string? cell, Level level) =>
-        await dialogs.OpenAsync<LevelCapacityRowDialog>(row is null ? "Add cap" : "Edit cap", new Dictionary<string, object?>
-        {
-            [nameof(Row)] = row,
-            [nameof(Cell)] = cell,
-            [nameof(Level)] = level,
-        }, new DialogOptions { Width = "40rem" }) as LevelCapacityView;
+    /// <summary>Opens the dialog; true when a cap was saved.</summary>
+    public static async Task<bool> OpenAsync(IDialogService dialogs, LevelCapacityView? row, string? cell, Level level)
+    {
+        var parameters = new DialogParameters<LevelCapacityRowDialog> { { d => d.Row, row }, { d => d.Cell, cell }, { d => d.Level, level } };
+        var dialog = await dialogs.ShowAsync<LevelCapacityRowDialog>(row is null ? "Add cap" : "Edit cap", parameters,
+            new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true });
+        return await dialog.Result is { Canceled: false };
+    }
 
     protected override async Task OnInitializedAsync()
     {
         _cells = await Catalog.ListCellsAsync();
-        _form = Row is { } r
-            ? new RowForm { Cell = r.Cell, Level = r.Level, Units = UnitChoice.Of(null, r.State, r.District, r.Mandal), Capacity = r.Capacity }
-            : new RowForm { Cell = Cell, Level = MembershipDisplay.AdvancedLevels.Contains(Level) ? Level : Level.STATE };
+        _cell = Row?.Cell ?? Cell;
+        _level = Row?.Level ?? (AdvancedLevels.Contains(Level) ? Level : Level.STATE);
+        _capacity = StrictNumber.Text(Row?.Capacity);
+        _units = Row is { } r ? UnitChoice.Of(null, r.State, r.District, r.Mandal) : new UnitChoice();
         // A district or mandal row names its ancestors only through the unit itself; the pickers need them to cascade.
-        if (Row is { District: { } district } && Row.State is null) await FillAncestorsAsync(district, Row.Mandal);
-    }
-
-    private async Task FillAncestorsAsync(string district, string? mandal)
-    {
-        if (mandal is not null)
+        if (Row is { Mandal: { } mandal })
         {
-            var m = (await Geography.ListMandalsAsync(district)).FirstOrDefault(x => x.Code == mandal);
-            _form.Units.State = m?.StateCode;
+            var m = (await Geography.ListMandalsAsync()).FirstOrDefault(x => x.Code == mandal);
+            (_units.State, _units.District) = (m?.StateCode, m?.DistrictCode);
         }
-        else
+        else if (Row is { District: { } district })
         {
-            var d = (await Geography.ListDistrictsAsync()).FirstOrDefault(x => x.Code == district);
-            _form.Units.State = d?.StateCode;
+            _units.State = (await Geography.ListDistrictsAsync()).FirstOrDefault(x => x.Code == district)?.StateCode;
         }
     }
 
     private void OnLevel(Level level)
     {
-        _form.Level = level;
-        _form.Units.TrimTo(level);
+        _level = level;
+        _units.TrimTo(level);
     }
 
-    private async Task SaveAsync(RowForm form)
+    private async Task SaveAsync()
     {
-        _saving = true;
+        _tried = true;
         _error = null;
+        _capacityError = null;
+        if (_cell is null || string.IsNullOrWhiteSpace(_reason) || StrictNumber.IntError(_capacity, 0, 1_000_000, false) is not null) return;
+        _saving = true;
         try
         {
             var actor = await CurrentActor.GetAsync();
-            var key = form.Units.KeyFor(form.Cell, form.Level);
-            var result = await Catalog.UpsertLevelCapacityAsync(actor, new LevelCapacityRequest(key, form.Capacity ?? 0, form.Reason));
+            var edit = new LevelCapacityEdit(_units.KeyFor(_cell, _level), StrictNumber.ParseInt(_capacity));
+            var result = await Catalog.SaveLevelCapacitiesAsync(actor, new LevelCapacityBatchRequest([edit], _reason));
             if (!result.IsSuccess)
             {
-                _error = NotificationExtensions.Describe(result.Error);
-                Notifications.NotifyError("Cap not saved", result.Error);
+                if (result.Error.Errors?.Values.FirstOrDefault()?.FirstOrDefault() is { } message && message.Contains("capacity", StringComparison.OrdinalIgnoreCase))
+                    _capacityError = MembershipText.Humanize(message.Split(": ", 2).Last());
+                else
+                    _error = MembershipText.Refusal(result.Error);
                 return;
             }
-            Notifications.NotifySuccess("Cap saved", $"{result.Value.Cell} {result.Value.Level}: {result.Value.Capacity}");
-            Dialogs.Close(result.Value);
+            Snackbar.Done("Cap saved.");
+            Dialog.Close(DialogResult.Ok(true));
         }
         finally
         {
             _saving = false;
         }
-    }
-
-    private sealed class RowForm
-    {
-        public string? Cell { get; set; }
-        public Level Level { get; set; } = Level.STATE;
-        public UnitChoice Units { get; set; } = new();
-        public int? Capacity { get; set; }
-        public string? Reason { get; set; }
     }
 }

@@ -2,20 +2,20 @@ using CapacityAdmin.Domain.Common;
 using CapacityAdmin.Domain.Geography;
 using CapacityAdmin.Domain.Memberships;
 using CapacityAdmin.Web.Auth;
-using CapacityAdmin.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
-using Radzen;
+using MudBlazor;
 
 namespace CapacityAdmin.Web.Components.Pages.Memberships;
 
 /// <summary>
 /// The join dialog: every change of the scope asks <see cref="MembershipService.GetAvailabilityAsync"/> for both limits
 /// (an unlocked read); Join calls <see cref="MembershipService.JoinAsync"/>, which decides again under the locks.
-/// A refusal stays in the dialog (and is notified) so the person can change the scope and try again; a join closes it
-/// with the <see cref="JoinOutcome"/>.
+/// A refusal stays in the dialog so the person can change the scope and try again; a join closes it.
 /// </summary>
 public partial class MembershipJoinDialog
 {
+    [CascadingParameter] private IMudDialogInstance Dialog { get; set; } = default!;
+
     /// <summary>A scope to start from (the list's filters).</summary>
     [Parameter] public string? Cell { get; set; }
     [Parameter] public string? Designation { get; set; }
@@ -25,53 +25,39 @@ public partial class MembershipJoinDialog
     [Inject] private MembershipService Memberships { get; set; } = default!;
     [Inject] private MembershipCatalogService Catalog { get; set; } = default!;
     [Inject] private CurrentActor CurrentActor { get; set; } = default!;
-    [Inject] private DialogService Dialogs { get; set; } = default!;
-    [Inject] private NotificationService Notifications { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
-    private IReadOnlyList<CellOption> _cells = [];
+    private IReadOnlyList<CellView> _cells = [];
     private IReadOnlyList<DesignationView> _designations = [];
-    private JoinForm _form = new();
+    private readonly MembershipScopeFields.ScopeChoice _scope = new();
+    private string? _memberRef;
+    private bool _activate;
     private MembershipAvailability? _availability;
     private string? _availabilityError;
     private DomainError? _refusal;
     private bool _busy;
+    private bool _tried;
     private int _availabilityVersion;
 
-    public static async Task<JoinOutcome?> OpenAsync(DialogService dialogs, string? cell = null, string? designation = null, Level? level = null, UnitChoice? units = null) =>
-        await dialogs.OpenAsync<MembershipJoinDialog>("Join a member", new Dictionary<string, object?>
+    /// <summary>Opens the dialog; the outcome of the join, or null when cancelled.</summary>
+    public static async Task<JoinOutcome?> OpenAsync(IDialogService dialogs, string? cell = null, string? designation = null, Level? level = null, UnitChoice? units = null)
+    {
+        var parameters = new DialogParameters<MembershipJoinDialog>
         {
-            [nameof(Cell)] = cell,
-            [nameof(Designation)] = designation,
-            [nameof(Level)] = level,
-            [nameof(Units)] = units?.Copy(),
-        }, new DialogOptions { Width = "52rem" }) as JoinOutcome;
+            { d => d.Cell, cell }, { d => d.Designation, designation }, { d => d.Level, level }, { d => d.Units, units?.Copy() },
+        };
+        var dialog = await dialogs.ShowAsync<MembershipJoinDialog>("Join a member", parameters, new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true });
+        return (await dialog.Result)?.Data as JoinOutcome;
+    }
 
     protected override async Task OnInitializedAsync()
     {
-        _cells = (await Catalog.ListCellsAsync()).Select(c => new CellOption(c.Code, c.IsActive ? c.Name : $"{c.Name} (inactive)")).ToList();
+        _cells = await Catalog.ListCellsAsync();
         _designations = await Catalog.ListDesignationsAsync();
-        _form = new JoinForm { Cell = Cell, Designation = Designation, Level = Level ?? Domain.Geography.Level.NATIONAL, Units = Units?.Copy() ?? new UnitChoice() };
-        _form.Units.TrimTo(_form.Level);
+        (_scope.Cell, _scope.Designation, _scope.Level) = (Cell, Designation, Level ?? Domain.Geography.Level.NATIONAL);
+        _scope.Units = Units?.Copy() ?? new UnitChoice();
+        _scope.Units.TrimTo(_scope.Level);
         await RefreshAvailabilityAsync();
-    }
-
-    private Task OnCellAsync(string? cell)
-    {
-        _form.Cell = cell;
-        return RefreshAvailabilityAsync();
-    }
-
-    private Task OnDesignationAsync(string? designation)
-    {
-        _form.Designation = designation;
-        return RefreshAvailabilityAsync();
-    }
-
-    private Task OnLevelAsync(Level level)
-    {
-        _form.Level = level;
-        _form.Units.TrimTo(level);
-        return RefreshAvailabilityAsync();
     }
 
     /// <summary>Both limits of the chosen scope; answers of an older selection are dropped.</summary>
@@ -79,58 +65,43 @@ public partial class MembershipJoinDialog
     {
         _refusal = null;
         var version = ++_availabilityVersion;
-        if (_form.Cell is null || _form.Designation is null || !_form.Units.IsCompleteFor(_form.Level))
+        if (!_scope.IsComplete)
         {
             _availability = null;
             _availabilityError = null;
             return;
         }
-        var actor = await CurrentActor.GetAsync();
-        var result = await Memberships.GetAvailabilityAsync(actor, _form.Units.ScopeFor(_form.Cell, _form.Designation, _form.Level));
+        var result = await Memberships.GetAvailabilityAsync(await CurrentActor.GetAsync(), _scope.ToScope());
         if (version != _availabilityVersion) return;
         _availability = result.IsSuccess ? result.Value : null;
-        _availabilityError = result.IsSuccess ? null : NotificationExtensions.Describe(result.Error);
+        _availabilityError = result.IsSuccess ? null : MembershipText.Refusal(result.Error);
     }
 
-    private async Task JoinAsync(JoinForm form)
+    private async Task JoinAsync()
     {
+        _tried = true;
+        if (string.IsNullOrWhiteSpace(_memberRef)) return;
         _busy = true;
         _refusal = null;
         try
         {
-            var actor = await CurrentActor.GetAsync();
-            var request = new JoinMembershipRequest(form.MemberRef, form.Units.ScopeFor(form.Cell, form.Designation, form.Level), form.Activate);
-            var result = await Memberships.JoinAsync(actor, request);
+            var result = await Memberships.JoinAsync(await CurrentActor.GetAsync(), new JoinMembershipRequest(_memberRef, _scope.ToScope(), _activate));
             if (!result.IsSuccess)
             {
-                _refusal = result.Error;
-                Notifications.NotifyError(MembershipDisplay.Refusal("Not joined", result.Error), result.Error);
                 await RefreshAvailabilityAsync();
                 _refusal = result.Error;
                 return;
             }
             var m = result.Value.Membership;
             if (result.Value.Existing)
-                Notifications.NotifyWarning("Already a member", $"{m.MemberRef} already holds seat {m.SeatSequence} in this scope ({MembershipDisplay.Status(m.Status)}).");
+                Snackbar.Add($"{m.MemberRef} already holds seat {m.SeatSequence} in this scope ({MembershipText.Status(m.Status).ToLowerInvariant()}).", Severity.Warning);
             else
-                Notifications.NotifySuccess("Member joined", $"{m.MemberRef}: seat {m.SeatSequence}, {MembershipDisplay.Status(m.Status)}.");
-            Dialogs.Close(result.Value);
+                Snackbar.Done($"{m.MemberRef} joined: seat {m.SeatSequence}, {MembershipText.Status(m.Status).ToLowerInvariant()}.");
+            Dialog.Close(DialogResult.Ok(result.Value));
         }
         finally
         {
             _busy = false;
         }
-    }
-
-    private sealed record CellOption(string Code, string Text);
-
-    private sealed class JoinForm
-    {
-        public string? MemberRef { get; set; }
-        public string? Cell { get; set; }
-        public string? Designation { get; set; }
-        public Level Level { get; set; }
-        public UnitChoice Units { get; set; } = new();
-        public bool Activate { get; set; }
     }
 }

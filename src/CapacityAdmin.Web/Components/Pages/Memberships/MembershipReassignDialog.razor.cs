@@ -1,86 +1,82 @@
 using CapacityAdmin.Domain.Common;
-using CapacityAdmin.Domain.Geography;
 using CapacityAdmin.Domain.Memberships;
 using CapacityAdmin.Web.Auth;
-using CapacityAdmin.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
-using Radzen;
+using MudBlazor;
 
 namespace CapacityAdmin.Web.Components.Pages.Memberships;
 
 /// <summary>
-/// Moves a membership (upgrade, move) through <see cref="MembershipService.ReassignAsync"/>: Preview (dryRun) and Apply
-/// send the same target; a changed input drops the shown preview so it never describes another target.
+/// Moves a membership (upgrade, move) through <see cref="MembershipService.ReassignAsync"/>: Preview (dryRun) and the
+/// confirmation send the same target; changing the target drops the preview, so a confirmation always follows a
+/// preview of exactly what is applied.
 /// </summary>
 public partial class MembershipReassignDialog
 {
-    [Parameter, EditorRequired] public MembershipView Membership { get; set; } = default!;
+    [CascadingParameter] private IMudDialogInstance Dialog { get; set; } = default!;
+
+    [Parameter, EditorRequired] public MembershipRow Row { get; set; } = default!;
 
     [Inject] private MembershipService Memberships { get; set; } = default!;
     [Inject] private MembershipCatalogService Catalog { get; set; } = default!;
     [Inject] private CurrentActor CurrentActor { get; set; } = default!;
-    [Inject] private DialogService Dialogs { get; set; } = default!;
-    [Inject] private NotificationService Notifications { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
     private IReadOnlyList<CellView> _cells = [];
     private IReadOnlyList<DesignationView> _designations = [];
-    private string? _cell;
-    private string? _designation;
-    private Level _level;
-    private UnitChoice _units = new();
-    private ReassignmentOutcome? _outcome;
+    private readonly MembershipScopeFields.ScopeChoice _target = new();
+    private ReassignmentOutcome? _preview;
     private DomainError? _refusal;
     private bool _busy;
 
-    public static async Task<ReassignmentOutcome?> OpenAsync(DialogService dialogs, MembershipView membership) =>
-        await dialogs.OpenAsync<MembershipReassignDialog>($"Reassign {membership.MemberRef}",
-            new Dictionary<string, object?> { [nameof(Membership)] = membership }, new DialogOptions { Width = "52rem" }) as ReassignmentOutcome;
+    public static async Task<bool> OpenAsync(IDialogService dialogs, MembershipRow row)
+    {
+        var dialog = await dialogs.ShowAsync<MembershipReassignDialog>($"Reassign {row.Membership.MemberRef}",
+            new DialogParameters<MembershipReassignDialog> { { d => d.Row, row } }, new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true });
+        return await dialog.Result is { Canceled: false };
+    }
 
     protected override async Task OnInitializedAsync()
     {
         _cells = await Catalog.ListCellsAsync();
         _designations = await Catalog.ListDesignationsAsync();
-        var m = Membership;
-        (_cell, _designation, _level) = (m.Cell, m.Designation, m.Level);
-        _units = UnitChoice.Of(m.Zone, m.State, m.District, m.Mandal);
-        _units.TrimTo(_level);
-    }
-
-    private void OnLevel(Level level)
-    {
-        _level = level;
-        _units.TrimTo(level);
-        Invalidate();
+        var m = Row.Membership;
+        (_target.Cell, _target.Designation, _target.Level) = (m.Cell, m.Designation, m.Level);
+        _target.Units = UnitChoice.Of(m.Zone, m.State, m.District, m.Mandal);
+        _target.Units.TrimTo(m.Level);
     }
 
     private void Invalidate()
     {
-        _outcome = null;
+        _preview = null;
         _refusal = null;
     }
 
     private async Task RunAsync(bool dryRun)
     {
         _busy = true;
+        var previewed = _preview;
         Invalidate();
         try
         {
-            var actor = await CurrentActor.GetAsync();
-            var result = await Memberships.ReassignAsync(actor, Membership.Id, _units.ScopeFor(_cell, _designation, _level), dryRun);
+            var result = await Memberships.ReassignAsync(await CurrentActor.GetAsync(), Row.Membership.Id, _target.ToScope(), dryRun);
             if (!result.IsSuccess)
             {
                 _refusal = result.Error;
-                if (!dryRun) Notifications.NotifyError(MembershipDisplay.Refusal("Not reassigned", result.Error), result.Error);
                 return;
             }
-            _outcome = result.Value;
-            if (dryRun) return;
-            Notifications.NotifySuccess("Reassigned",
-                $"{Membership.MemberRef}: seat {result.Value.SeatSequence}, {MembershipDisplay.Status(result.Value.TargetStatus)}, due {MembershipDisplay.Money(result.Value.DeltaDue)}.");
-            Dialogs.Close(result.Value);
+            if (dryRun)
+            {
+                _preview = result.Value;
+                return;
+            }
+            var o = result.Value;
+            Snackbar.Done($"{Row.Membership.MemberRef} reassigned: seat {o.SeatSequence}, {MembershipText.Status(o.TargetStatus).ToLowerInvariant()}, due {MembershipText.Money(o.DeltaDue)}.");
+            Dialog.Close(DialogResult.Ok(true));
         }
         finally
         {
+            if (_preview is null && _refusal is null && !dryRun) _preview = previewed;
             _busy = false;
         }
     }

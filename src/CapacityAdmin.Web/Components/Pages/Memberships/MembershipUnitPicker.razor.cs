@@ -60,9 +60,9 @@ public partial class MembershipUnitPicker
         }
     }
 
-    private Task OnZoneAsync(Zone? zone)
+    private Task OnZoneAsync(string? zone)
     {
-        Value.Zone = zone;
+        Value.Zone = Enum.TryParse<Zone>(zone, out var z) ? z : null;
         return Changed.InvokeAsync();
     }
 

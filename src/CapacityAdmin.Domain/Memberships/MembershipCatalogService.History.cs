@@ -1,0 +1,100 @@
+using CapacityAdmin.Domain.Common;
+using CapacityAdmin.Domain.Geography;
+using CapacityAdmin.Domain.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace CapacityAdmin.Domain.Memberships;
+
+/// <summary>What a recorded capacity change was about.</summary>
+public enum CapacityChangeKind
+{
+    Designation,
+    Override,
+    LevelCapacity,
+}
+
+public enum CapacityHistorySort
+{
+    ChangedAt,
+    ChangedBy,
+    Subject,
+}
+
+/// <summary>Filters of the history view: kind, and a case-insensitive contains-search over subject, author and reason.</summary>
+public sealed record CapacityHistoryQuery(CapacityChangeKind? Kind = null, string? Search = null,
+    CapacityHistorySort Sort = CapacityHistorySort.ChangedAt, bool Descending = true);
+
+/// <summary>
+/// One recorded change with its subject taken apart: the designation (and level of an override), or the
+/// cell, level and unit code of a level cap ("" unit = NATIONAL or a blanket row).
+/// </summary>
+public sealed record CapacityChangeView(Guid Id, CapacityChangeKind Kind, string Subject, string Field, string? OldValue, string? NewValue,
+    string Reason, string ChangedBy, DateTimeOffset ChangedAt, string? Designation, string? Cell, Level? Level, string? Unit)
+{
+    public static CapacityChangeView From(MembershipCapacityChange c)
+    {
+        var kind = Classify(c.Subject);
+        string? designation = null, cell = null, unit = null;
+        Level? level = null;
+        if (kind == CapacityChangeKind.LevelCapacity)
+        {
+            var parts = c.Subject[LevelCapacityPrefix.Length..].Split(ScopeKeys.Separator);
+            cell = parts[0];
+            if (parts.Length > 1 && Enum.TryParse<Level>(parts[1], out var l)) level = l;
+            unit = parts.Length > 2 ? parts[2] : "";
+        }
+        else
+        {
+            var parts = c.Subject[DesignationPrefix.Length..].Split(':');
+            designation = parts[0];
+            if (parts.Length > 1 && Enum.TryParse<Level>(parts[1], out var l)) level = l;
+        }
+        return new CapacityChangeView(c.Id, kind, c.Subject, c.Field, c.OldValue, c.NewValue, c.Reason, c.ChangedBy, c.ChangedAt,
+            designation, cell, level, unit);
+    }
+
+    internal const string DesignationPrefix = "DESIGNATION:";
+    internal const string LevelCapacityPrefix = "LEVEL_CAPACITY:";
+
+    private static CapacityChangeKind Classify(string subject) =>
+        subject.StartsWith(LevelCapacityPrefix, StringComparison.Ordinal) ? CapacityChangeKind.LevelCapacity
+        : subject.IndexOf(':', DesignationPrefix.Length) >= 0 ? CapacityChangeKind.Override
+        : CapacityChangeKind.Designation;
+}
+
+public sealed partial class MembershipCatalogService
+{
+    /// <summary>
+    /// Designation, override and level-cap changes (not membership changes), filtered, sorted and paged in SQL.
+    /// Every role that reads memberships may read it.
+    /// </summary>
+    public async Task<Result<PagedResult<CapacityChangeView>>> ListCapacityHistoryAsync(Actor actor, CapacityHistoryQuery query, PageRequest page, CancellationToken ct = default)
+    {
+        if (!MembershipPermissions.CanRead(actor)) return MembershipPermissions.Forbidden("read the capacity history");
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        const string designation = CapacityChangeView.DesignationPrefix, cap = CapacityChangeView.LevelCapacityPrefix;
+        var rows = db.MembershipCapacityChanges.AsNoTracking();
+        rows = query.Kind switch
+        {
+            CapacityChangeKind.Designation => rows.Where(c => c.Subject.StartsWith(designation) && !EF.Functions.Like(c.Subject, designation + "%:%")),
+            CapacityChangeKind.Override => rows.Where(c => EF.Functions.Like(c.Subject, designation + "%:%")),
+            CapacityChangeKind.LevelCapacity => rows.Where(c => c.Subject.StartsWith(cap)),
+            _ => rows.Where(c => c.Subject.StartsWith(designation) || c.Subject.StartsWith(cap)),
+        };
+        if (query.Search?.Trim().ToLowerInvariant() is { Length: > 0 } term)
+            rows = rows.Where(c => c.Subject.ToLower().Contains(term) || c.ChangedBy.ToLower().Contains(term) || c.Reason.ToLower().Contains(term));
+
+        var total = await rows.CountAsync(ct);
+        IOrderedQueryable<MembershipCapacityChange> ordered = (query.Sort, query.Descending) switch
+        {
+            (CapacityHistorySort.ChangedBy, false) => rows.OrderBy(c => c.ChangedBy).ThenByDescending(c => c.ChangedAt),
+            (CapacityHistorySort.ChangedBy, true) => rows.OrderByDescending(c => c.ChangedBy).ThenByDescending(c => c.ChangedAt),
+            (CapacityHistorySort.Subject, false) => rows.OrderBy(c => c.Subject).ThenByDescending(c => c.ChangedAt),
+            (CapacityHistorySort.Subject, true) => rows.OrderByDescending(c => c.Subject).ThenByDescending(c => c.ChangedAt),
+            (_, false) => rows.OrderBy(c => c.ChangedAt),
+            _ => rows.OrderByDescending(c => c.ChangedAt),
+        };
+        var items = await ordered.ThenBy(c => c.Id).Skip(page.Skip).Take(page.PageSize).ToListAsync(ct);
+        return new PagedResult<CapacityChangeView>(items.Select(CapacityChangeView.From).ToList(), page.Page, page.PageSize, total);
+    }
+}

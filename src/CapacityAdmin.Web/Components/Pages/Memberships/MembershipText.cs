@@ -1,0 +1,111 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using CapacityAdmin.Domain.Common;
+using CapacityAdmin.Domain.Geography;
+using CapacityAdmin.Domain.Memberships;
+
+namespace CapacityAdmin.Web.Components.Pages.Memberships;
+
+/// <summary>
+/// Words for the membership pages: names instead of codes (levels, zones, statuses) and domain refusals turned into
+/// sentences with human field names (never <c>defaultCapacity</c>, never exception text).
+/// </summary>
+public static partial class MembershipText
+{
+    private static readonly Dictionary<string, string> FieldLabels = new(StringComparer.Ordinal)
+    {
+        ["defaultCapacity"] = "Default capacity",
+        ["fee"] = "Fee",
+        ["validityDays"] = "Validity (days)",
+        ["name"] = "Name",
+        ["code"] = "Code",
+        ["rank"] = "Rank",
+        ["reason"] = "Reason",
+        ["capacity"] = "Capacity",
+        ["providerRef"] = "Provider reference",
+        ["memberRef"] = "Member reference",
+        ["expiresAt"] = "Expiry date",
+        ["seatLockTimeout"] = "Seat lock timeout",
+    };
+
+    public static string Level(Level level) => level switch
+    {
+        Domain.Geography.Level.NATIONAL => "National",
+        Domain.Geography.Level.ZONE => "Zone",
+        Domain.Geography.Level.STATE => "State",
+        Domain.Geography.Level.DISTRICT => "District",
+        _ => "Mandal",
+    };
+
+    public static string Zone(Zone zone) => CultureInfo.InvariantCulture.TextInfo.ToTitleCase(zone.ToString().ToLowerInvariant());
+
+    public static string Zone(string? zone) => Enum.TryParse<Zone>(zone, out var z) ? Zone(z) : zone ?? "";
+
+    public static string Status(MembershipStatus status) => Sentence(status.ToString());
+
+    public static string Payment(PaymentStatus status) => Sentence(status.ToString());
+
+    /// <summary>"PENDING_APPROVAL" → "Pending approval".</summary>
+    public static string Sentence(string code)
+    {
+        var words = code.Replace('_', ' ').ToLowerInvariant();
+        return words.Length == 0 ? words : char.ToUpperInvariant(words[0]) + words[1..];
+    }
+
+    public static string Money(decimal amount) => amount.ToString("#,##0.00", CultureInfo.InvariantCulture);
+
+    public static string Date(DateTimeOffset? at) => at?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "—";
+
+    public static string DateTime(DateTimeOffset at) => at.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC";
+
+    /// <summary>"3 used of 5 · 2 remaining".</summary>
+    public static string Seats(SeatCount count) => $"{count.Used} used of {count.Capacity} · {count.Remaining} remaining";
+
+    /// <summary>The label of a field key ("overrides.STATE" → "State override").</summary>
+    public static string Field(string key)
+    {
+        if (FieldLabels.TryGetValue(key, out var label)) return label;
+        if (key.StartsWith("overrides.", StringComparison.Ordinal) && Enum.TryParse<Level>(key["overrides.".Length..], out var level))
+            return $"{Level(level)} override";
+        return Sentence(CamelWords().Replace(key, "$1_$2"));
+    }
+
+    /// <summary>A domain message with raw field names replaced by their labels.</summary>
+    public static string Humanize(string message)
+    {
+        foreach (var (key, label) in FieldLabels)
+            message = Regex.Replace(message, $@"\b{key}\b", label);
+        return message;
+    }
+
+    /// <summary>What a refusal means, in words: the meaning of its code, then the domain's detail.</summary>
+    public static string Refusal(DomainError error)
+    {
+        var meaning = error.Code switch
+        {
+            MembershipErrorCodes.NoSeatsDesignation => "No seats left for this designation.",
+            MembershipErrorCodes.NoSeatsLevelAggregate => "No seats left under the level cap.",
+            MembershipErrorCodes.CellInactive => "The cell is inactive.",
+            MembershipErrorCodes.ZoneRequired => "Choose a zone.",
+            MembershipErrorCodes.StateRequired => "Choose a state.",
+            MembershipErrorCodes.DistrictRequired => "Choose a district.",
+            MembershipErrorCodes.MandalRequired => "Choose a mandal.",
+            MembershipErrorCodes.SeatNoLongerAvailable => "The seat is no longer available; the membership is flagged for a refund.",
+            MembershipErrorCodes.UnitNotFound => "That place does not exist.",
+            MembershipErrorCodes.LevelCapacityNotFound => "That cap no longer exists.",
+            ErrorCodes.Duplicate => "It already exists (or the member already holds a seat there).",
+            ErrorCodes.InvalidTransition => "Not possible in this status.",
+            ErrorCodes.Forbidden => "Your role may not do this.",
+            _ => null,
+        };
+        var detail = Humanize(error.Detail);
+        return meaning is null || detail.StartsWith(meaning.TrimEnd('.'), StringComparison.OrdinalIgnoreCase) ? detail : $"{meaning} {detail}";
+    }
+
+    /// <summary>Field messages of a validation refusal by field key, humanized, for showing at each field.</summary>
+    public static Dictionary<string, string> FieldErrors(DomainError error) =>
+        error.Errors?.ToDictionary(e => e.Key, e => Humanize(string.Join(" ", e.Value)), StringComparer.Ordinal) ?? [];
+
+    [GeneratedRegex("([a-z])([A-Z])")]
+    private static partial Regex CamelWords();
+}
