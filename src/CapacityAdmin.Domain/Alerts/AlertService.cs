@@ -27,19 +27,19 @@ public enum AlertSort
 }
 
 /// <summary>
-/// Sort keys of the upsell list. <see cref="Forecast"/> (the default): runs out before its end first, then the earliest
-/// projected hard-limit date, then the highest live utilization (<see cref="UpsellItemView.CompareByForecast"/>), computed
-/// from the pools' forecasts; the others run in SQL. Utilization is the figure at alert time.
+/// Sort keys of the upsell list. All but <see cref="Forecast"/> run in SQL; Utilization is the figure at alert time.
+/// <see cref="Forecast"/> (the default): runs out before its end first, then the earliest projected hard-limit date, then the
+/// highest live utilization (<see cref="UpsellItemView.CompareByForecast"/>), computed in memory.
 /// </summary>
 public enum UpsellSort
 {
-    Forecast,
     CreatedAt,
     Pool,
     Company,
     Utilization,
     Status,
     Owner,
+    Forecast,
 }
 
 /// <summary>PATCH /alerts/{id}/upsell: null leaves a field as it is; an empty owner or notes clears it.</summary>
@@ -410,13 +410,32 @@ public sealed class AlertService(IDbContextFactory<CapacityDbContext> contexts, 
     {
         var companyIds = rows.Where(a => a.CompanyId is not null).Select(a => a.CompanyId!.Value).Distinct().ToList();
         var names = await db.Companies.AsNoTracking().Where(c => companyIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        var live = await LiveUtilizationAsync(db, rows, ct);
         var now = clock.GetUtcNow();
-        // Live figures from the pools' forecasts (one batch for the whole page), the same calculation as the API and dashboards.
+        // Forecast figures of the pools (one batch for the whole page), the same calculation as the API and dashboards.
         var pools = rows.Where(a => a.PoolType is PoolType.Campaign or PoolType.Bundle).Select(a => new Forecasts.PoolRef(a.PoolType, a.PoolId)).ToList();
         var forecasts = (await Forecasts.ForecastService.ForPoolsAsync(db, pools, now, ct)).ToDictionary(f => f.Pool);
         return rows.Select(a => AlertViews.WithForecast(
-            AlertViews.Upsell(a, a.CompanyId is { } id && names.TryGetValue(id, out var n) ? n : null, now),
+            AlertViews.Upsell(a, a.CompanyId is { } id && names.TryGetValue(id, out var n) ? n : null, now, live.TryGetValue(a.PoolId, out var l) ? l : null),
             forecasts.GetValueOrDefault(new Forecasts.PoolRef(a.PoolType, a.PoolId)))).ToList();
+    }
+
+    /// <summary>
+    /// Today's utilization (percent) of each row's pool, from the same calculation as the gauges and the campaign list
+    /// (<see cref="CapacityStatus"/> for campaigns, the bundle pool for bundles). Level caps have none here.
+    /// </summary>
+    private static async Task<Dictionary<Guid, decimal>> LiveUtilizationAsync(CapacityDbContext db, List<Alert> rows, CancellationToken ct)
+    {
+        var campaignIds = rows.Where(a => a.PoolType == PoolType.Campaign).Select(a => a.PoolId).Distinct().ToList();
+        var bundleIds = rows.Where(a => a.PoolType == PoolType.Bundle).Select(a => a.PoolId).Distinct().ToList();
+        var live = new Dictionary<Guid, decimal>();
+        if (campaignIds.Count > 0)
+            foreach (var campaign in await db.Campaigns.AsNoTracking().Where(c => campaignIds.Contains(c.Id)).ToListAsync(ct))
+                live[campaign.Id] = CapacityPolicy.Percent(CapacityStatus.From(campaign).OverallUtilization);
+        if (bundleIds.Count > 0)
+            foreach (var bundle in await db.Bundles.AsNoTracking().Where(b => bundleIds.Contains(b.Id)).ToListAsync(ct))
+                live[bundle.Id] = CapacityPolicy.Percent(ConsumptionResults.BundlePool(bundle).Utilization);
+        return live;
     }
 
     private async Task<AlertView?> LoadViewAsync(CapacityDbContext db, Actor actor, Guid alertId, CancellationToken ct)

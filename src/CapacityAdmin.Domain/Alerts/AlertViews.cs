@@ -66,14 +66,10 @@ public sealed record UpsellItemView(
     string? Notes,
     string? UpdatedBy,
     DateTimeOffset? UpdatedAt,
-    string Message)
+    string Message,
+    decimal? LiveUtilizationPercent = null)
 {
-    // UtilizationPercent is the figure when the alert was raised (historical); the members below are live, from the pool's forecast
-    // (null / 0 for a level cap, which has no forecast).
-
-    /// <summary>used / limit now in percent (2 places), the gauges' calculation.</summary>
-    public decimal? LiveUtilizationPercent { get; init; }
-
+    // Live, from the pool's forecast (null / 0 for a level cap, which has no forecast).
     public DateOnly? ProjectedHardLimitAt { get; init; }
     public int? DaysToHardLimit { get; init; }
     public bool? RunsOutBeforeEnd { get; init; }
@@ -120,14 +116,14 @@ internal static class AlertViews
             internalView ? a.UpsellUpdatedBy : null, internalView ? a.UpsellUpdatedAt : null);
     }
 
-    public static UpsellItemView Upsell(Alert a, string? companyName, DateTimeOffset now) =>
+    public static UpsellItemView Upsell(Alert a, string? companyName, DateTimeOffset now, decimal? live = null) =>
         new(a.Id, a.Kind, a.CompanyId, companyName, a.PoolType, a.PoolId, a.PoolName, a.PoolType == PoolType.Campaign ? a.PoolId : null,
             a.UtilizationPercent, a.Threshold, a.CreatedAt, now - a.CreatedAt, a.UpsellStatus ?? UpsellStatus.New, a.UpsellOwner, a.UpsellNotes,
-            a.UpsellUpdatedBy, a.UpsellUpdatedAt, a.Message);
+            a.UpsellUpdatedBy, a.UpsellUpdatedAt, a.Message, live);
 
+    /// <summary>The live forecast figures of the row's pool (the live utilization comes from the gauges' calculation already).</summary>
     public static UpsellItemView WithForecast(UpsellItemView v, Forecasts.Forecast? f) => f is null ? v : v with
     {
-        LiveUtilizationPercent = Campaigns.CapacityPolicy.Percent(f.Utilization),
         ProjectedHardLimitAt = f.ProjectedHardLimitAt,
         DaysToHardLimit = f.DaysToHardLimit,
         RunsOutBeforeEnd = f.RunsOutBeforeEnd,
