@@ -43,8 +43,8 @@ public sealed class UsageChartTests : ComponentTestBase
 
         var limit = cut.Find("path.ca-usage-limit").GetAttribute("d")!;
         var hard = cut.Find("path.ca-usage-hardlimit").GetAttribute("d")!;
-        Assert.Single(limit.Split(' ').Where(s => s.StartsWith('V')));
-        Assert.Single(hard.Split(' ').Where(s => s.StartsWith('V')));
+        Assert.Single(limit.Split(' '), s => s.StartsWith('V'));
+        Assert.Single(hard.Split(' '), s => s.StartsWith('V'));
         // The used line has a point per day; the projection starts today and ends on the end date.
         Assert.Equal(5, cut.Find("path.ca-usage-used").GetAttribute("d")!.Split(' ').Count(s => s.StartsWith('M') || s.StartsWith('L')));
         Assert.Equal(3, cut.Find("path.ca-usage-projected").GetAttribute("d")!.Split(' ').Count(s => s.StartsWith('M') || s.StartsWith('L')));
