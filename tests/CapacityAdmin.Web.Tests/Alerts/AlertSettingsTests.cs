@@ -74,7 +74,7 @@ public sealed class AlertSettingsTests : AlertComponentTestBase, IDisposable
         Assert.Contains("Pickup", provider);
         Assert.Contains(mail, provider);
 
-        cut.Find("input[aria-label='Test email to']").Change("ops@example.com");
+        cut.Find("input[aria-label='Test email to']").Input("ops@example.com");
         cut.FindAll("button").Single(b => b.TextContent.Contains("Send test email", StringComparison.Ordinal)).Click();
 
         var eml = Assert.Single(Directory.GetFiles(mail, "*.eml"));
