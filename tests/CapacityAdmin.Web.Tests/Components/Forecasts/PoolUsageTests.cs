@@ -2,7 +2,6 @@ using Bunit;
 using CapacityAdmin.Domain.Common;
 using CapacityAdmin.Domain.Identity;
 using CapacityAdmin.Web.Components.Forecasts;
-using PoolUsage = CapacityAdmin.Web.Components.Forecasts.PoolUsage;
 using CapacityAdmin.Web.Tests.Alerts;
 using HomePage = CapacityAdmin.Web.Components.Pages.Home.Home;
 
