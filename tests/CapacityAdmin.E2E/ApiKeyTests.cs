@@ -20,7 +20,7 @@ public sealed class ApiKeyTests(AppFixture app, ITestOutputHelper output) : Brow
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "API keys", Level = 1 })).ToBeVisibleAsync();
 
         await page.GetByRole(AriaRole.Textbox, new() { Name = "Key name" }).FillAsync(keyName);
-        await page.Locator(".mud-select").Filter(new() { HasText = "Key role" }).ClickAsync();
+        await page.Locator("div.mud-select").Filter(new() { HasText = "Key role" }).First.ClickAsync();
         await page.Locator(".mud-popover-open").GetByText("Integration", new() { Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Create key" }).ClickAsync();
 

@@ -46,7 +46,7 @@ public sealed class CampaignListTests(AppFixture app, ITestOutputHelper output) 
 
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("q=globex"));
         var globex = DemoData.Companies.Single(c => c.Name.StartsWith("Globex", StringComparison.Ordinal));
-        await Expect(page.GetByText($"{globex.Campaigns.Count} of ")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("campaign-count")).ToContainTextAsync($"{globex.Campaigns.Count} of ");
         foreach (var campaign in globex.Campaigns)
             await Expect(page.GetByRole(AriaRole.Link, new() { Name = campaign.Name, Exact = true })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "River Clean-up 2026", Exact = true })).ToHaveCountAsync(0);
@@ -54,7 +54,7 @@ public sealed class CampaignListTests(AppFixture app, ITestOutputHelper output) 
         // The shared link opens the same view.
         await page.ReloadAsync();
         await WaitForInteractivityAsync(page);
-        await Expect(page.GetByText($"{globex.Campaigns.Count} of ")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("campaign-count")).ToContainTextAsync($"{globex.Campaigns.Count} of ");
     });
 
     [Fact]

@@ -106,8 +106,9 @@ public static class HostingExtensions
             app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(paths.AssetsDirectory), RequestPath = "/assets" });
 
         app.UseAuthentication();
-        app.UseAuthorization();
+        // Before authorization: a one-time password leads to the change page even where the role would be refused.
         app.UsePasswordChangeGate();
+        app.UseAuthorization();
         app.UseAntiforgery();
         return app;
     }

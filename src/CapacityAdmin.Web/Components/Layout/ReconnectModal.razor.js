@@ -7,6 +7,11 @@ function show(state) {
     if (!modal.open) modal.showModal();
 }
 
+document.getElementById("components-reconnect-reload")?.addEventListener("click", event => {
+    event.preventDefault();
+    location.reload();
+});
+
 modal?.addEventListener("components-reconnect-state-changed", event => {
     const state = event.detail.state;
     if (state === "hide") {
