@@ -59,21 +59,25 @@ public sealed class AlertPagesTests(AppFixture app, ITestOutputHelper output) : 
     });
 
     /// <summary>
-    /// One pool driven through enrollments: the campaign list, the detail page and the upsell row show the same live percentage,
-    /// and the upsell row keeps the figure at alert time beside it, labelled as history.
+    /// One pool driven through enrollments: the CS dashboard, the campaign list, the detail page and the upsell row show the same
+    /// live percentage, and the upsell row keeps the figure at alert time beside it, labelled as history.
     /// </summary>
     [Fact]
-    public Task OnePool_ListDetailAndUpsell_ShowTheSamePercentage() => InBrowserAsync(async page =>
+    public Task OnePool_DashboardListDetailAndUpsell_ShowTheSamePercentage() => InBrowserAsync(async page =>
     {
-        // Literacy Tutors: IaaS, 120 learners committed. 96 learners raise the 80 % upsell alert; 6 more make 85 %.
+        // Literacy Tutors: IaaS, 120 learners committed. 96 learners raise the 80 % upsell alert; 12 more make 90 %, which
+        // also puts the pool on the CS attention queue (90 % or more).
         var campaign = await App.CampaignAsync("Literacy Tutors");
         await EnrollLearnersAsync(campaign.CampaignId, from: 1, count: 96);
-        await EnrollLearnersAsync(campaign.CampaignId, from: 97, count: 6);
+        await EnrollLearnersAsync(campaign.CampaignId, from: 97, count: 12);
         var live = await App.CampaignAsync(campaign.CampaignId);
-        Assert.Equal(0.85m, live.OverallUtilization);
-        const string Percent = "85 %";
+        Assert.Equal(0.90m, live.OverallUtilization);
+        const string Percent = "90 %";
 
-        await SignInAsync(page, DemoData.UserWithRole("Sales"));
+        await SignInAsync(page, DemoData.UserWithRole("CustomerSuccess"));
+        var dashboardRow = page.Locator("[aria-label='Campaigns at 90 % or more']").GetByRole(AriaRole.Row).Filter(new() { HasText = "Literacy Tutors" });
+        await Expect(dashboardRow).ToContainTextAsync(Percent);
+
         await page.GotoAsync(Url("campaigns?q=Literacy"));
         await WaitForInteractivityAsync(page);
         var listRow = page.Locator("[aria-label='Campaigns']").GetByRole(AriaRole.Row).Filter(new() { HasText = "Literacy Tutors" });

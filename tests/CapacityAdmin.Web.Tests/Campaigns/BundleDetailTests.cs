@@ -88,9 +88,9 @@ public sealed class BundleDetailTests : CampaignComponentTestBase
         Enter(Field(cut, "capacity"), "40");
         cut.WaitForAssertion(() => Assert.Contains("45 used of a new limit of 40", cut.Find("[aria-label='Impact preview']").TextContent));
         Enter(Field(cut, "reason"), "Contract reduced");
-        Button(cut, "Save capacity").Click();
+        await cut.InvokeAsync(() => Button(cut, "Save capacity").Click());
         Dialogs.WaitForAssertion(() => Assert.Contains("Usage stays above the new capacity", Dialogs.Markup));
-        Button(Dialogs, "Cancel").Click();
+        await Dialogs.InvokeAsync(() => Button(Dialogs, "Cancel").Click());
 
         Dialogs.WaitForAssertion(() => Assert.DoesNotContain("Usage stays above the new capacity", Dialogs.Markup));
         Assert.Equal(100, (await Service<BundleService>().GetStatusAsync(Seeder, bundle)).Value!.Capacity);
@@ -107,9 +107,9 @@ public sealed class BundleDetailTests : CampaignComponentTestBase
         Enter(Field(cut, "capacity"), "40");
         Enter(Field(cut, "reason"), "Contract reduced");
         cut.WaitForAssertion(() => Assert.Contains("45 used of a new limit of 40", cut.Find("[aria-label='Impact preview']").TextContent));
-        Button(cut, "Save capacity").Click();
+        await cut.InvokeAsync(() => Button(cut, "Save capacity").Click());
         Dialogs.WaitForAssertion(() => Button(Dialogs, "Shrink anyway"));
-        Button(Dialogs, "Shrink anyway").Click();
+        await Dialogs.InvokeAsync(() => Button(Dialogs, "Shrink anyway").Click());
 
         cut.WaitForAssertion(() => Assert.Equal("113 %", cut.Find("[data-testid=bundle-utilization]").TextContent.Trim()));
         Assert.Equal(40, (await Service<BundleService>().GetStatusAsync(Seeder, bundle)).Value!.Capacity);

@@ -46,7 +46,12 @@ public static class AlertDisplay
     /// <summary>"80%" for a threshold alert, "request" for a capacity request.</summary>
     public static string Band(string? threshold, AlertKind kind) => kind == AlertKind.CapacityRequest ? "request" : threshold ?? "—";
 
-    public static string Kind(AlertKind kind) => kind == AlertKind.CapacityRequest ? "capacity request" : "threshold alert";
+    public static string Kind(AlertKind kind) => kind switch
+    {
+        AlertKind.CapacityRequest => "capacity request",
+        AlertKind.Forecast => "runs out early (forecast)",
+        _ => "threshold alert",
+    };
 
     /// <summary>Two decimals at most, as the domain stores it: "80 %", "116.67 %".</summary>
     public static string Utilization(decimal percent) => percent.ToString("0.##", Culture) + " %";
