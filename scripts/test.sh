@@ -74,6 +74,15 @@ for f in glob.glob(sys.argv[1] + "/**/*.trx", recursive=True):
     c = ET.parse(f).getroot().find(".//{*}Counters")
     if c is not None:
         passed += int(c.get("passed", 0)); failed += int(c.get("failed", 0)) + int(c.get("error", 0)) + int(c.get("timeout", 0)) + int(c.get("aborted", 0))
+    for r in ET.parse(f).getroot().iter("{*}UnitTestResult"):
+        if r.get("outcome") == "Failed":
+            msg = " ".join(t.text or "" for t in r.iter("{*}Message"))
+            stack = " ".join(t.text or "" for t in r.iter("{*}StackTrace"))
+            out = " ".join(t.text or "" for t in r.iter("{*}StdOut"))
+            print("FAILED " + r.get("testName"), file=sys.stderr)
+            for part in (msg, "\n".join(stack.splitlines()[:12]), "\n".join(out.splitlines()[-15:])):
+                if part.strip():
+                    print("    " + part.strip().replace("\n", "\n    "), file=sys.stderr)
 print(passed, failed)
 PY
 )
