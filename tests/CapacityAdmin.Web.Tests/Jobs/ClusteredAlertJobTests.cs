@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using CapacityAdmin.Domain.Data;
 using CapacityAdmin.Domain.Identity;
@@ -23,7 +22,6 @@ public sealed class ClusteredAlertJobTests
     [Fact]
     public async Task TwoClusteredNodes_ScanningAndDispatchingTogether_RaiseOneAlertAndSendOneEmailPerAddress()
     {
-        var watch = Stopwatch.StartNew();
         await using var database = await PostgresTestDatabase.CreateAsync();
         var pickup = TestDirectories.Create("capacity-cluster-mail");
         var mailbox = $"sales-{Guid.NewGuid():N}@example.test";
@@ -87,7 +85,6 @@ public sealed class ClusteredAlertJobTests
             Assert.Equal(deliveries.Select(d => d.GetProperty("address").GetString()).Order(StringComparer.Ordinal),
                 ours.Select(m => m.Header("To")).Order(StringComparer.Ordinal));
             Assert.Single(ours, m => m.Header("To") == mailbox);
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(60), $"The clustered run took {watch.Elapsed.TotalSeconds:0} s.");
         }
         finally
         {

@@ -32,14 +32,12 @@ public partial class AlertInbox
     [SupplyParameterFromQuery(Name = "sort")] public string? SortQuery { get; set; }
     [SupplyParameterFromQuery(Name = "desc")] public bool? DescendingQuery { get; set; }
 
-    private MudDataGrid<AlertView>? _grid;
+    private ServerGrid<AlertView> _list = default!;
     private Actor? _actor;
     private IReadOnlyList<CompanySummary> _companies = [];
     private Dictionary<Guid, string> _companyNames = [];
     private HashSet<AlertView> _selected = [];
-    private int _count;
     private bool _busy;
-    private bool _loadedOnce;
 
     private string? _search;
     private AlertStatus? _status;
@@ -54,6 +52,7 @@ public partial class AlertInbox
 
     protected override async Task OnInitializedAsync()
     {
+        _list = new(Navigation, Snackbar, "Alerts", StateHasChanged);
         _search = SearchQuery;
         // New alerts first: that is what the inbox is for ("status=any" shows them all).
         _status = StatusQuery is null ? AlertStatus.New : CampaignText.Parse<AlertStatus>(StatusQuery);
@@ -70,35 +69,18 @@ public partial class AlertInbox
 
     private async Task<GridData<AlertView>> LoadAsync(GridState<AlertView> state, CancellationToken ct)
     {
-        if (_actor is null) return new GridData<AlertView> { Items = [], TotalItems = 0 };
-        if (state.SortDefinitions.FirstOrDefault() is { } sort) (_sort, _descending) = (SortOf(sort.SortBy), sort.Descending);
-        else if (_loadedOnce) (_sort, _descending) = (AlertSort.CreatedAt, true);
-        _loadedOnce = true;
+        if (_actor is null) return ServerGrid<AlertView>.Empty;
+        (_sort, _descending) = _list.SortOf(state, SortOf, (_sort, _descending), (AlertSort.CreatedAt, true));
         var query = new AlertQuery(_threshold, _severity, _companyId, _status, Search: _search, Sort: _sort, Descending: _descending);
         var result = await Alerts.ListAsync(_actor, query, new PageRequest(state.Page + 1, state.PageSize), ct);
         UpdateUrl();
-        if (!result.IsSuccess)
-        {
-            Snackbar.Add($"Alerts not loaded: {NotificationExtensions.Describe(result.Error)}", Severity.Error);
-            return new GridData<AlertView> { Items = [], TotalItems = 0 };
-        }
-        _count = result.Value.Total;
         _selected = [];
-        StateHasChanged();
-        return new GridData<AlertView> { Items = result.Value.Items, TotalItems = result.Value.Total };
-    }
-
-    private async Task ApplyAsync(Action set)
-    {
-        set();
-        if (_grid is null) return;
-        if (_grid.CurrentPage > 0) _grid.NavigateTo(Page.First);
-        await _grid.ReloadServerData();
+        return _list.Show(result);
     }
 
     private void UpdateUrl()
     {
-        var uri = Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
+        _list.WriteUrl(new Dictionary<string, object?>
         {
             ["q"] = _search,
             ["status"] = _status is { } s ? CampaignText.Query<AlertStatus>(s) : "any",
@@ -108,7 +90,6 @@ public partial class AlertInbox
             ["sort"] = _sort == AlertSort.CreatedAt ? null : CampaignText.Query<AlertSort>(_sort),
             ["desc"] = _sort == AlertSort.CreatedAt && _descending ? null : _descending,
         });
-        if (uri != Navigation.Uri) Navigation.NavigateTo(uri, replace: true);
     }
 
     private SortDirection Initial(AlertSort column) =>
@@ -145,7 +126,7 @@ public partial class AlertInbox
         {
             if (await AlertAcknowledgeDialog.OpenAsync(Dialogs, alerts) is not { } count) return;
             Snackbar.Add(count == 1 ? "1 alert acknowledged." : $"{count} alerts acknowledged.", Severity.Success);
-            if (_grid is not null) await _grid.ReloadServerData();
+            await _list.ReloadAsync();
         }
         finally
         {
@@ -160,7 +141,7 @@ public partial class AlertInbox
         {
             if (await AlertSnoozeDialog.OpenAsync(Dialogs, alert) is not { } updated) return;
             Snackbar.Add($"{updated.PoolName} snoozed until {(updated.SnoozedUntil is { } u ? AlertDisplay.When(u) : "—")}.", Severity.Success);
-            if (_grid is not null) await _grid.ReloadServerData();
+            await _list.ReloadAsync();
         }
         finally
         {

@@ -35,14 +35,12 @@ public partial class UpsellList
     [SupplyParameterFromQuery(Name = "sort")] public string? SortQuery { get; set; }
     [SupplyParameterFromQuery(Name = "desc")] public bool? DescendingQuery { get; set; }
 
-    private MudDataGrid<UpsellItemView>? _grid;
+    private ServerGrid<UpsellItemView> _list = default!;
     private Actor? _actor;
     private IReadOnlyList<CompanySummary> _companies = [];
     private HashSet<UpsellItemView> _selected = [];
-    private int _count;
     private bool _busy;
     private bool _exporting;
-    private bool _loadedOnce;
 
     private string? _search;
     private UpsellStatus? _status;
@@ -55,6 +53,7 @@ public partial class UpsellList
 
     protected override async Task OnInitializedAsync()
     {
+        _list = new(Navigation, Snackbar, "Upsell list", StateHasChanged);
         _search = SearchQuery;
         _status = CampaignText.Parse<UpsellStatus>(StatusQuery);
         _companyId = CompanyQuery;
@@ -68,34 +67,17 @@ public partial class UpsellList
 
     private async Task<GridData<UpsellItemView>> LoadAsync(GridState<UpsellItemView> state, CancellationToken ct)
     {
-        if (_actor is null) return new GridData<UpsellItemView> { Items = [], TotalItems = 0 };
-        if (state.SortDefinitions.FirstOrDefault() is { } sort) (_sort, _descending) = (SortOf(sort.SortBy), sort.Descending);
-        else if (_loadedOnce) (_sort, _descending) = (UpsellSort.Forecast, true);
-        _loadedOnce = true;
+        if (_actor is null) return ServerGrid<UpsellItemView>.Empty;
+        (_sort, _descending) = _list.SortOf(state, SortOf, (_sort, _descending), (UpsellSort.Forecast, true));
         var result = await Alerts.ListUpsellAsync(_actor, Query, new PageRequest(state.Page + 1, state.PageSize), ct);
         UpdateUrl();
-        if (!result.IsSuccess)
-        {
-            Snackbar.Add($"Upsell list not loaded: {NotificationExtensions.Describe(result.Error)}", Severity.Error);
-            return new GridData<UpsellItemView> { Items = [], TotalItems = 0 };
-        }
-        _count = result.Value.Total;
         _selected = [];
-        StateHasChanged();
-        return new GridData<UpsellItemView> { Items = result.Value.Items, TotalItems = result.Value.Total };
-    }
-
-    private async Task ApplyAsync(Action set)
-    {
-        set();
-        if (_grid is null) return;
-        if (_grid.CurrentPage > 0) _grid.NavigateTo(Page.First);
-        await _grid.ReloadServerData();
+        return _list.Show(result);
     }
 
     private void UpdateUrl()
     {
-        var uri = Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
+        _list.WriteUrl(new Dictionary<string, object?>
         {
             ["q"] = _search,
             ["status"] = CampaignText.Query(_status),
@@ -104,7 +86,6 @@ public partial class UpsellList
             ["sort"] = _sort == UpsellSort.Forecast ? null : CampaignText.Query<UpsellSort>(_sort),
             ["desc"] = _sort == UpsellSort.Forecast ? null : _descending,
         });
-        if (uri != Navigation.Uri) Navigation.NavigateTo(uri, replace: true);
     }
 
     private SortDirection Initial(UpsellSort column) =>
@@ -133,7 +114,7 @@ public partial class UpsellList
             if (await UpsellEditDialog.OpenAsync(Dialogs, item) is not { } updated) return;
             Snackbar.Add($"{updated.PoolName}: {(updated.UpsellStatus is { } s ? AlertDisplay.Title(s) : "—")}{(updated.UpsellOwner is { } o ? $", owner {o}" : "")}.",
                 Severity.Success);
-            if (_grid is not null) await _grid.ReloadServerData();
+            await _list.ReloadAsync();
         }
         finally
         {
@@ -150,7 +131,7 @@ public partial class UpsellList
             Snackbar.Add($"{result.Moved.Count} moved.", Severity.Success);
             if (result.Refused.Count > 0)
                 Snackbar.Add($"{result.Refused.Count} kept their status: {string.Join(" ", result.Refused.Values.Distinct())}", Severity.Warning);
-            if (_grid is not null) await _grid.ReloadServerData();
+            await _list.ReloadAsync();
         }
         finally
         {

@@ -21,15 +21,15 @@ public partial class BundleList
     [SupplyParameterFromQuery(Name = "q")] public string? SearchQuery { get; set; }
     [SupplyParameterFromQuery(Name = "status")] public string? StatusQuery { get; set; }
 
-    private MudDataGrid<BundleStatus>? _grid;
+    private ServerGrid<BundleStatus> _list = default!;
     private Actor? _actor;
     private Dictionary<Guid, string> _companyNames = [];
-    private int _count;
     private string? _search;
     private BundleSubscriptionStatus? _status;
 
     protected override async Task OnInitializedAsync()
     {
+        _list = new(Navigation, Snackbar, "Bundles", StateHasChanged);
         _search = SearchQuery;
         _status = CampaignText.Parse<BundleSubscriptionStatus>(StatusQuery);
         var actor = await CurrentActor.GetAsync();
@@ -39,29 +39,13 @@ public partial class BundleList
 
     private async Task<GridData<BundleStatus>> LoadAsync(GridState<BundleStatus> state, CancellationToken ct)
     {
-        if (_actor is null) return new GridData<BundleStatus> { Items = [], TotalItems = 0 };
+        if (_actor is null) return ServerGrid<BundleStatus>.Empty;
         var sort = state.SortDefinitions.FirstOrDefault();
         var query = new BundleQuery(Status: _status, Search: _search, Sort: SortOf(sort?.SortBy), Descending: sort?.Descending ?? false,
             Page: state.Page + 1, PageSize: state.PageSize);
         var result = await Bundles.ListPageAsync(_actor, query, ct);
-        var uri = Navigation.GetUriWithQueryParameters(new Dictionary<string, object?> { ["q"] = _search, ["status"] = CampaignText.Query(_status) });
-        if (uri != Navigation.Uri) Navigation.NavigateTo(uri, replace: true);
-        if (!result.IsSuccess)
-        {
-            Snackbar.Add($"Bundles not loaded: {NotificationExtensions.Describe(result.Error)}", Severity.Error);
-            return new GridData<BundleStatus> { Items = [], TotalItems = 0 };
-        }
-        _count = result.Value.Total;
-        StateHasChanged();
-        return new GridData<BundleStatus> { Items = result.Value.Items, TotalItems = result.Value.Total };
-    }
-
-    private async Task ApplyAsync(Action set)
-    {
-        set();
-        if (_grid is null) return;
-        if (_grid.CurrentPage > 0) _grid.NavigateTo(Page.First);
-        await _grid.ReloadServerData();
+        _list.WriteUrl(new Dictionary<string, object?> { ["q"] = _search, ["status"] = CampaignText.Query(_status) });
+        return _list.Show(result);
     }
 
     private string CompanyName(Guid id) => _companyNames.GetValueOrDefault(id, "");

@@ -29,11 +29,10 @@ public partial class CampaignList
     [SupplyParameterFromQuery(Name = "sort")] public string? SortQuery { get; set; }
     [SupplyParameterFromQuery(Name = "desc")] public bool? DescendingQuery { get; set; }
 
-    private MudDataGrid<CapacityStatus>? _grid;
+    private ServerGrid<CapacityStatus> _list = default!;
     private Actor? _actor;
     private IReadOnlyList<CompanySummary> _companies = [];
     private Dictionary<Guid, string> _companyNames = [];
-    private int _count;
     private int _total;
 
     private string? _search;
@@ -43,10 +42,10 @@ public partial class CampaignList
     private CampaignStatus? _status;
     private CampaignSort? _sort;
     private bool _descending;
-    private bool _loadedOnce;
 
     protected override async Task OnInitializedAsync()
     {
+        _list = new(Navigation, Snackbar, "Campaigns", StateHasChanged);
         _search = SearchQuery;
         _companyId = CompanyQuery;
         _model = CampaignText.Parse<PricingModel>(ModelQuery);
@@ -65,48 +64,12 @@ public partial class CampaignList
 
     private async Task<GridData<CapacityStatus>> LoadAsync(GridState<CapacityStatus> state, CancellationToken ct)
     {
-        if (_actor is null) return new GridData<CapacityStatus> { Items = [], TotalItems = 0 };
-        // The URL's sort holds until the grid reports one (its first load may come before the columns registered theirs).
-        if (state.SortDefinitions.FirstOrDefault() is { } sort) (_sort, _descending) = (SortOf(sort.SortBy), sort.Descending);
-        else if (_loadedOnce) (_sort, _descending) = (null, false);
-        _loadedOnce = true;
+        if (_actor is null) return ServerGrid<CapacityStatus>.Empty;
+        (_sort, _descending) = _list.SortOf<CampaignSort?>(state, p => SortOf(p), (_sort, _descending), (null, false));
         var query = new CampaignStatusQuery(_companyId, _model, _band, _status, _search, _sort ?? CampaignSort.Name, _descending,
             state.Page + 1, state.PageSize);
         var result = await Query.ListCampaignStatusesAsync(_actor, query, ct);
-        UpdateUrl();
-        if (!result.IsSuccess)
-        {
-            Snackbar.Add($"Campaigns not loaded: {NotificationExtensions.Describe(result.Error)}", Severity.Error);
-            return new GridData<CapacityStatus> { Items = [], TotalItems = 0 };
-        }
-        _count = result.Value.Total;
-        StateHasChanged();
-        return new GridData<CapacityStatus> { Items = result.Value.Items, TotalItems = result.Value.Total };
-    }
-
-    private Task OnSearchChanged(string? value) => ApplyAsync(() => _search = string.IsNullOrWhiteSpace(value) ? null : value.Trim());
-
-    private Task OnCompanyChanged(Guid? value) => ApplyAsync(() => _companyId = value);
-
-    private Task OnModelChanged(PricingModel? value) => ApplyAsync(() => _model = value);
-
-    private Task OnBandChanged(CapacityBand? value) => ApplyAsync(() => _band = value);
-
-    private Task OnStatusChanged(CampaignStatus? value) => ApplyAsync(() => _status = value);
-
-    /// <summary>Applies one filter and goes back to the first page (which reloads from SQL).</summary>
-    private async Task ApplyAsync(Action set)
-    {
-        set();
-        if (_grid is null) return;
-        if (_grid.CurrentPage > 0) _grid.NavigateTo(Page.First);
-        await _grid.ReloadServerData();
-    }
-
-    /// <summary>Keeps the view in the address bar (replace, so Back leaves the page rather than stepping through filters).</summary>
-    private void UpdateUrl()
-    {
-        var uri = Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
+        _list.WriteUrl(new Dictionary<string, object?>
         {
             ["q"] = _search,
             ["company"] = _companyId,
@@ -116,8 +79,18 @@ public partial class CampaignList
             ["sort"] = CampaignText.Query(_sort),
             ["desc"] = _descending ? true : null,
         });
-        if (uri != Navigation.Uri) Navigation.NavigateTo(uri, replace: true);
+        return _list.Show(result);
     }
+
+    private Task OnSearchChanged(string? value) => _list.ApplyAsync(() => _search = string.IsNullOrWhiteSpace(value) ? null : value.Trim());
+
+    private Task OnCompanyChanged(Guid? value) => _list.ApplyAsync(() => _companyId = value);
+
+    private Task OnModelChanged(PricingModel? value) => _list.ApplyAsync(() => _model = value);
+
+    private Task OnBandChanged(CapacityBand? value) => _list.ApplyAsync(() => _band = value);
+
+    private Task OnStatusChanged(CampaignStatus? value) => _list.ApplyAsync(() => _status = value);
 
     private SortDirection InitialDirection(CampaignSort column) =>
         _sort == column ? (_descending ? SortDirection.Descending : SortDirection.Ascending) : SortDirection.None;
