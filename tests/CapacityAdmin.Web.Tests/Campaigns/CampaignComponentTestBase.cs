@@ -1,150 +1,26 @@
-using System.Security.Claims;
-using AngleSharp.Dom;
-using Bunit;
-using Bunit.TestDoubles;
 using CapacityAdmin.Domain.Campaigns;
 using CapacityAdmin.Domain.Companies;
-using CapacityAdmin.Domain.Data;
 using CapacityAdmin.Domain.Identity;
-using CapacityAdmin.Web.Auth;
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.RenderTree;
-using Microsoft.AspNetCore.Components.Web;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using MudBlazor;
-using MudBlazor.Services;
+using CapacityAdmin.Web.Tests.Infrastructure;
 
 namespace CapacityAdmin.Web.Tests.Campaigns;
 
-/// <summary>
-/// bUnit set-up for the campaign pages (see docs/toolchain.md, "bunit"): the real domain services over a fresh,
-/// migrated SQLite file, bunit's authorization double and MudBlazor's services (loose JS interop).
-/// </summary>
-public abstract class CampaignComponentTestBase : BunitContext, IAsyncLifetime
+/// <summary>bUnit for the campaign, bundle and alert pages: <see cref="DomainComponentTestBase"/> plus company and campaign arrangements.</summary>
+public abstract class CampaignComponentTestBase : DomainComponentTestBase
 {
-    /// <summary>The actor that seeds data; pages under test get theirs from the signed-in test user.</summary>
-    protected static readonly Actor Seeder = new("seeder@test.local", Roles.CustomerSuccess, null);
-
-    private CampaignTestDatabase? _database;
-
-    protected CampaignComponentTestBase()
-    {
-        // Debounced fields and server grids settle in tens of milliseconds, but a machine shared by many builds can be slow.
-        DefaultWaitTimeout = TimeSpan.FromSeconds(10);
-        Auth = AddAuthorization();
-    }
-
-    protected BunitAuthorizationContext Auth { get; }
-
-    public async Task InitializeAsync()
-    {
-        _database = await CampaignTestDatabase.CreateAsync();
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Sqlite"] = _database.ConnectionString })
-            .Build();
-        Services.AddCapacityDomain(configuration, Path.GetDirectoryName(_database.Path)!);
-        Services.AddScoped<CurrentActor>();
-        Services.AddMudServices();
-
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        SetRendererInfo(new RendererInfo("Server", true));
-    }
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await DisposeAsync();
-        if (_database is not null) await _database.DisposeAsync();
-    }
-
-    protected T Service<T>() where T : notnull => Services.GetRequiredService<T>();
-
-    /// <summary>
-    /// Renders MudBlazor's popover and dialog providers first (selects, menus and dialogs render there, as in the layout),
-    /// then the page. <see cref="Providers"/> holds them for queries of dialog content.
-    /// </summary>
-    protected IRenderedComponent<TPage> RenderPage<TPage>(Action<ComponentParameterCollectionBuilder<TPage>>? parameters = null)
-        where TPage : IComponent
-    {
-        Providers ??= Render<MudPopoverProvider>();
-        _dialogs ??= Render<MudDialogProvider>();
-        return parameters is null ? Render<TPage>() : Render(parameters);
-    }
-
-    protected IRenderedComponent<MudPopoverProvider>? Providers { get; private set; }
-
-    /// <summary>A form field by its domain name (<c>data-field</c>): the input or textarea itself.</summary>
-    protected static IElement Field<T>(IRenderedComponent<T> cut, string key) where T : IComponent =>
-        cut.FindAll($"input[data-field={key}], textarea[data-field={key}], [data-field={key}] input, [data-field={key}] textarea").First();
-
-    /// <summary>
-    /// Types <paramref name="value"/> into a MudBlazor field as a person does: fields that update as you type (Immediate) listen to
-    /// input and commit on blur; the others commit on change.
-    /// </summary>
-    protected static void Enter(IElement field, string value)
-    {
-        // Immediate fields take the text from input events (and may ignore change); the others from change.
-        foreach (var dispatch in new Action[] { () => field.Input(value), () => field.Change(value), () => field.Blur() })
-        {
-            try
-            {
-                dispatch();
-            }
-            catch (MissingEventHandlerException)
-            {
-                // This field does not listen to that event.
-            }
-        }
-    }
-
-    /// <summary>Opens a page at an address with a query string, as a shared link does ([SupplyParameterFromQuery] reads it).</summary>
-    protected void NavigateTo(string relative) => Services.GetRequiredService<NavigationManager>().NavigateTo(relative);
-
-    /// <summary>A button by its visible text.</summary>
-    protected static IElement Button<T>(IRenderedComponent<T> cut, string text) where T : IComponent =>
-        cut.FindAll("button").First(b => b.TextContent.Trim() == text);
-
-    private IRenderedComponent<MudDialogProvider>? _dialogs;
-
-    /// <summary>MudBlazor's dialog host, rendered by <see cref="RenderPage{TPage}"/>: dialogs and message boxes open here.</summary>
-    protected IRenderedComponent<MudDialogProvider> Dialogs => _dialogs ?? throw new InvalidOperationException("Render the page with RenderPage first.");
-
-    /// <summary>Signs the test user in with one role and, for a company admin, its company claim.</summary>
-    protected void SignInAs(string role, Guid? companyId = null, string name = "user@test.local")
-    {
-        Auth.SetAuthorized(name);
-        Auth.SetRoles(role);
-        if (companyId is { } id) Auth.SetClaims(new Claim(CapacityClaims.CompanyId, id.ToString()));
-    }
-
-    protected async Task<Guid> CreateCompanyAsync(string name)
-    {
-        var company = await Service<CompanyService>().CreateAsync(Actor.System, name);
-        Assert.True(company.IsSuccess, company.Error?.Detail);
-        return company.Value.Id;
-    }
+    protected async Task<Guid> CreateCompanyAsync(string name) => Ok(await Service<CompanyService>().CreateAsync(Actor.System, name)).Id;
 
     /// <summary>A seats campaign with <paramref name="enrolled"/> active volunteers, enrolled through the domain.</summary>
     protected async Task<CapacityStatus> CreateSeatsCampaignAsync(Guid companyId, string name, int seats, int enrolled)
     {
-        var created = await Service<CampaignService>().CreateAsync(Seeder,
-            new CreateCampaignRequest(companyId, name, PricingModel.Seats, TargetVolunteers: seats, TargetBeneficiaries: 100, CommittedSeats: seats));
-        Assert.True(created.IsSuccess, created.Error?.Detail);
+        var created = Ok(await Service<CampaignService>().CreateAsync(Seeder,
+            new CreateCampaignRequest(companyId, name, PricingModel.Seats, TargetVolunteers: seats, TargetBeneficiaries: 100, CommittedSeats: seats)));
         if (enrolled > 0)
         {
             var ids = Enumerable.Range(1, enrolled).Select(i => (string?)$"volunteer-{i}").ToList();
-            var bulk = await Service<EnrollmentService>().BulkEnrollVolunteersAsync(Seeder, created.Value.CampaignId, ids);
-            Assert.True(bulk.IsSuccess, bulk.Error?.Detail);
-            Assert.Equal(enrolled, bulk.Value.Accepted);
+            var bulk = Ok(await Service<EnrollmentService>().BulkEnrollVolunteersAsync(Seeder, created.CampaignId, ids));
+            Assert.Equal(enrolled, bulk.Accepted);
         }
-        var status = await Service<CapacityQueryService>().GetCampaignStatusAsync(Seeder, created.Value.CampaignId);
-        return status.Value!;
+        return Ok(await Service<CapacityQueryService>().GetCampaignStatusAsync(Seeder, created.CampaignId));
     }
-
-    /// <summary>The trimmed text of every element that has text of its own (as <c>ComponentTestBase.TextsOf</c>).</summary>
-    protected static IReadOnlyList<string> TextsOf(INodeList nodes) =>
-        nodes.SelectMany(n => n.GetDescendantsAndSelf()).OfType<IElement>()
-            .Select(e => string.Concat(e.ChildNodes.OfType<IText>().Select(t => t.Data)).Trim())
-            .Where(t => t.Length > 0)
-            .ToList();
 }

@@ -43,12 +43,16 @@ public abstract class ComponentTestBase : BunitContext
     protected IRenderedComponent<TComponent> RenderInteractive<TComponent>(Action<ComponentParameterCollectionBuilder<TComponent>>? parameters = null)
         where TComponent : IComponent
     {
-        if (!_rendererReady)
-        {
-            SetRendererInfo(new RendererInfo("Server", true));
-            _rendererReady = true;
-        }
+        UseInteractiveServerRenderer();
         return parameters is null ? Render<TComponent>() : Render(parameters);
+    }
+
+    /// <summary>Sets the renderer to interactive Blazor Server; call it after every service registration.</summary>
+    protected void UseInteractiveServerRenderer()
+    {
+        if (_rendererReady) return;
+        SetRendererInfo(new RendererInfo("Server", true));
+        _rendererReady = true;
     }
 
     /// <summary>The trimmed text of every element that has text of its own (labels, menu entries, cells).</summary>

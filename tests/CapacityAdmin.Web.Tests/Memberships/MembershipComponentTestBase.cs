@@ -1,108 +1,13 @@
-using System.Security.Claims;
-using AngleSharp.Dom;
-using Bunit;
-using Bunit.TestDoubles;
 using CapacityAdmin.Domain.Common;
-using CapacityAdmin.Domain.Data;
 using CapacityAdmin.Domain.Geography;
-using CapacityAdmin.Domain.Identity;
 using CapacityAdmin.Domain.Memberships;
-using CapacityAdmin.Web.Auth;
-using CapacityAdmin.Web.Tests.Campaigns;
-using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using MudBlazor;
-using MudBlazor.Services;
+using CapacityAdmin.Web.Tests.Infrastructure;
 
 namespace CapacityAdmin.Web.Tests.Memberships;
 
-/// <summary>
-/// bUnit for the membership pages on MudBlazor: the real domain services over a fresh, migrated SQLite file, bunit's
-/// authorization double, MudBlazor's services (loose JS interop) and its dialog / popover / snackbar providers rendered
-/// beside the page, so dialogs and menus can be clicked through. Arrangements go through the domain services.
-/// </summary>
-public abstract class MembershipComponentTestBase : BunitContext, IAsyncLifetime
+/// <summary>bUnit for the membership pages: <see cref="DomainComponentTestBase"/> plus geography, cell, designation and cap arrangements.</summary>
+public abstract class MembershipComponentTestBase : DomainComponentTestBase
 {
-    protected static readonly Actor Seeder = new("seeder@test.local", Roles.CustomerSuccess, null);
-
-    private CampaignTestDatabase? _database;
-    private IRenderedComponent<MudDialogProvider>? _dialogs;
-    private IRenderedComponent<MudPopoverProvider>? _popovers;
-
-    protected MembershipComponentTestBase()
-    {
-        Auth = AddAuthorization();
-        // Several test processes share two cores: a render can take longer than bunit's default second.
-        DefaultWaitTimeout = TimeSpan.FromSeconds(10);
-    }
-
-    protected BunitAuthorizationContext Auth { get; }
-
-    public async Task InitializeAsync()
-    {
-        _database = await CampaignTestDatabase.CreateAsync();
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Sqlite"] = _database.ConnectionString })
-            .Build();
-        Services.AddCapacityDomain(configuration, Path.GetDirectoryName(_database.Path)!);
-        Services.AddScoped<CurrentActor>();
-        Services.AddMudServices();
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        SetRendererInfo(new RendererInfo("Server", true));
-    }
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await DisposeAsync();
-        if (_database is not null) await _database.DisposeAsync();
-    }
-
-    protected T Service<T>() where T : notnull => Services.GetRequiredService<T>();
-
-    protected void SignInAs(string role, string name = "user@test.local", Guid? companyId = null)
-    {
-        Auth.SetAuthorized(name);
-        Auth.SetRoles(role);
-        if (companyId is { } id) Auth.SetClaims(new Claim(CapacityClaims.CompanyId, id.ToString()));
-    }
-
-    /// <summary>Renders the page after MudBlazor's dialog and popover providers (where dialogs and menus appear).</summary>
-    protected IRenderedComponent<TPage> RenderPage<TPage>(Action<ComponentParameterCollectionBuilder<TPage>>? parameters = null) where TPage : IComponent
-    {
-        _popovers = Render<MudPopoverProvider>();
-        _dialogs = Render<MudDialogProvider>();
-        return parameters is null ? Render<TPage>() : Render(parameters);
-    }
-
-    protected IRenderedComponent<MudDialogProvider> Dialogs => _dialogs ?? throw new InvalidOperationException("Render the page first.");
-
-    protected IRenderedComponent<MudPopoverProvider> Popovers => _popovers ?? throw new InvalidOperationException("Render the page first.");
-
-    /// <summary>The open dialog (waits for it).</summary>
-    protected IElement Dialog()
-    {
-        Dialogs.WaitForAssertion(() => Assert.NotEmpty(Dialogs.FindAll("[role=dialog]")));
-        return Dialogs.FindAll("[role=dialog]").Last();
-    }
-
-    /// <summary>Clicks the button of the open dialog whose text is <paramref name="text"/>.</summary>
-    protected void ClickDialogButton(string text) =>
-        Dialogs.WaitForAssertion(() => Dialogs.FindAll("[role=dialog]").Last().QuerySelectorAll("button")
-            .Single(b => b.TextContent.Trim() == text).Click());
-
-    protected static void ClickButton<T>(IRenderedComponent<T> component, string text) where T : IComponent =>
-        component.WaitForAssertion(() => component.FindAll("button").Single(b => b.TextContent.Trim() == text).Click());
-
-    /// <summary>Types into the input of the open dialog labelled <paramref name="label"/>.</summary>
-    protected void TypeInDialog(string label, string text)
-    {
-        var dialog = Dialog();
-        var labelElement = dialog.QuerySelectorAll("label").First(l => l.TextContent.Trim().StartsWith(label, StringComparison.Ordinal));
-        var input = dialog.QuerySelector($"#{labelElement.GetAttribute("for")}") ?? throw new InvalidOperationException($"No input for {label}.");
-        input.Input(text);
-    }
-
     protected async Task ArrangeGeographyAsync()
     {
         var result = await Service<GeographyService>().UpsertAsync(Seeder, new GeographyUpsertRequest(
@@ -130,10 +35,4 @@ public abstract class MembershipComponentTestBase : BunitContext, IAsyncLifetime
         Ok(await Service<MembershipCatalogService>().ListLevelCapacitiesAsync(Seeder, cell, level, new PageRequest(1, 100))).Items;
 
     protected async Task<MembershipView> MembershipAsync(Guid id) => Ok(await Service<MembershipService>().GetAsync(Seeder, id));
-
-    protected static T Ok<T>(Result<T> result)
-    {
-        Assert.True(result.IsSuccess, result.Error?.Detail);
-        return result.Value!;
-    }
 }

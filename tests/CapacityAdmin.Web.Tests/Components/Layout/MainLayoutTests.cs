@@ -78,12 +78,12 @@ public sealed class MainLayoutTests : CampaignComponentTestBase
     public async Task Layout_EveryRole_HasTheBellAndTheAccountMenu(string role)
     {
         var company = role == Roles.CompanyAdmin ? await CreateCompanyAsync("Acme") : (Guid?)null;
-        SignInAs(role, company);
+        SignInAs(role, company, name: "alex@test.local");
 
         var cut = RenderLayout();
 
         Assert.NotNull(cut.Find("a.ca-alert-badge"));
         Assert.NotNull(cut.Find("button[aria-label='Account menu']"));
-        Assert.Equal("user@test.local", cut.Find(".ca-user-name").TextContent);
+        Assert.Equal("alex@test.local", cut.Find(".ca-user-name").TextContent);
     }
 }
