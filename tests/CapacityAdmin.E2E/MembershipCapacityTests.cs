@@ -114,7 +114,7 @@ public sealed class MembershipCapacityTests(AppFixture app, ITestOutputHelper ou
 
         await south.FillAsync("3x");
 
-        await Expect(matrix.GetByText("\"3x\" is not a whole number.")).ToBeVisibleAsync();
+        await Expect(matrix.GetByText("Enter a whole number (digits only)")).ToBeVisibleAsync();
         await Expect(south).ToHaveValueAsync("3x");
         await Expect(south).ToHaveAttributeAsync("aria-invalid", "true");
         Assert.Equal(3, (await SouthCapAsync(w))?.Capacity);

@@ -1,3 +1,4 @@
+using CapacityAdmin.Web.Components.Shared;
 using Bunit;
 using CapacityAdmin.Domain.Campaigns;
 using CapacityAdmin.Domain.Common;

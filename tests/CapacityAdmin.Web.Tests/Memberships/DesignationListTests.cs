@@ -73,7 +73,7 @@ public sealed class DesignationListTests : MembershipComponentTestBase
         TypeInDialog("Reason", "typo");
         ClickDialogButton("Save");
 
-        Dialogs.WaitForAssertion(() => Assert.Contains("\"9a\" is not a whole number.", Dialog().TextContent));
+        Dialogs.WaitForAssertion(() => Assert.Contains("Enter a whole number (digits only)", Dialog().TextContent));
         Assert.Equal(8, (await SecretaryAsync()).DefaultCapacity);
     }
 

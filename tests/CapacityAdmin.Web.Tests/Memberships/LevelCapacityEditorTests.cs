@@ -50,7 +50,7 @@ public sealed class LevelCapacityEditorTests : MembershipComponentTestBase
         Reason(editor, "typo");
         ClickButton(editor, "Save caps");
 
-        editor.WaitForAssertion(() => Assert.Contains("\"4x\" is not a whole number.", editor.Markup));
+        editor.WaitForAssertion(() => Assert.Contains("Enter a whole number (digits only)", editor.Markup));
         Assert.Equal("4x", Cell(editor, "GB", "SOUTH").GetAttribute("value"));
         Assert.Equal(40, (await CapsAsync("GB", Level.ZONE)).Single().Capacity);
     }

@@ -12,7 +12,7 @@ public static class ConfirmDialogExtensions
     /// <paramref name="requireReason"/> adds a required reason field whose text comes back in the result.
     /// </summary>
     public static async Task<Confirmation?> ConfirmAsync(this IDialogService dialogs, string title, string message, string confirmText,
-        bool requireReason = false, bool danger = false, string reasonLabel = "Reason")
+        bool requireReason = false, bool danger = false, string reasonLabel = "Reason", IReadOnlyList<string>? changes = null)
     {
         var parameters = new DialogParameters<ConfirmDialog>
         {
@@ -22,6 +22,7 @@ public static class ConfirmDialogExtensions
             { d => d.RequireReason, requireReason },
             { d => d.ReasonLabel, reasonLabel },
             { d => d.Danger, danger },
+            { d => d.Changes, changes },
         };
         var options = new DialogOptions { CloseOnEscapeKey = true, MaxWidth = MaxWidth.Small, FullWidth = true, CloseButton = true };
         var dialog = await dialogs.ShowAsync<ConfirmDialog>(title, parameters, options);

@@ -1,3 +1,4 @@
+using CapacityAdmin.Web.Components.Shared;
 using System.Globalization;
 using CapacityAdmin.Domain.Geography;
 using CapacityAdmin.Domain.Memberships;
@@ -43,32 +44,32 @@ public partial class DesignationEditDialog
 
     protected override void OnInitialized()
     {
-        _capacity = StrictNumber.Text(Designation.DefaultCapacity);
-        _fee = StrictNumber.Amount(Designation.Fee);
-        _validity = StrictNumber.Text(Designation.ValidityDays);
+        _capacity = NumberInput.Text(Designation.DefaultCapacity);
+        _fee = NumberInput.Text(Designation.Fee);
+        _validity = NumberInput.Text(Designation.ValidityDays);
         foreach (var level in Enum.GetValues<Level>())
-            _overrides[level] = Designation.LevelCapacities.TryGetValue(level, out var c) ? StrictNumber.Text(c) : "";
+            _overrides[level] = Designation.LevelCapacities.TryGetValue(level, out var c) ? NumberInput.Text(c) : "";
     }
 
-    private string? FeeError => StrictNumber.MoneyError(_fee, 10_000_000m) ?? ServerError("fee");
+    private string? FeeError => NumberInput.MoneyError(_fee, 10_000_000m) ?? ServerError("fee");
 
     private string? ServerError(string field) => _serverErrors.GetValueOrDefault(field);
 
     private bool IsCleared(Level level) => Designation.LevelCapacities.ContainsKey(level) && string.IsNullOrWhiteSpace(_overrides[level]);
 
     private bool HasInputErrors =>
-        StrictNumber.IntError(_capacity, 0, 1_000_000, false) is not null || StrictNumber.MoneyError(_fee, 10_000_000m) is not null
-        || StrictNumber.IntError(_validity, 1, 36500, false) is not null
-        || _overrides.Values.Any(v => StrictNumber.IntError(v, 0, 1_000_000, true) is not null);
+        NumberInput.WholeError(_capacity, 0, 1_000_000, false) is not null || NumberInput.MoneyError(_fee, 10_000_000m) is not null
+        || NumberInput.WholeError(_validity, 1, 36500, false) is not null
+        || _overrides.Values.Any(v => NumberInput.WholeError(v, 0, 1_000_000, true) is not null);
 
     /// <summary>The edit with only what differs from the saved designation.</summary>
     private (DesignationEdit Edit, List<string> Changes) Build()
     {
         var d = Designation;
         var changes = new List<string>();
-        int? capacity = StrictNumber.ParseInt(_capacity) is { } c && c != d.DefaultCapacity ? c : null;
-        decimal? fee = StrictNumber.ParseMoney(_fee) is { } f && f != d.Fee ? f : null;
-        int? validity = StrictNumber.ParseInt(_validity) is { } v && v != d.ValidityDays ? v : null;
+        int? capacity = NumberInput.Whole(_capacity) is { } c && c != d.DefaultCapacity ? c : null;
+        decimal? fee = NumberInput.Money(_fee) is { } f && f != d.Fee ? f : null;
+        int? validity = NumberInput.Whole(_validity) is { } v && v != d.ValidityDays ? v : null;
         if (capacity is not null) changes.Add($"Default capacity: {d.DefaultCapacity} → {capacity}");
         if (fee is not null) changes.Add($"Fee: {MembershipText.Money(d.Fee)} → {MembershipText.Money(fee.Value)}");
         if (validity is not null) changes.Add($"Validity: {d.ValidityDays} → {validity} days");
@@ -76,7 +77,7 @@ public partial class DesignationEditDialog
         foreach (var (level, text) in _overrides)
         {
             var old = d.LevelCapacities.TryGetValue(level, out var o) ? o : (int?)null;
-            var value = StrictNumber.ParseInt(text);
+            var value = NumberInput.Whole(text);
             if (value == old) continue;
             overrides[level] = value;
             changes.Add(value is null
@@ -101,9 +102,9 @@ public partial class DesignationEditDialog
         var cleared = Enum.GetValues<Level>().Where(IsCleared).ToList();
         if (cleared.Count > 0)
         {
-            var confirmed = await MembershipConfirmDialog.AskAsync(Dialogs, cleared.Count == 1 ? "Clear override" : "Clear overrides",
+            var confirmed = await Dialogs.ConfirmAsync(cleared.Count == 1 ? "Clear override" : "Clear overrides",
                 $"The default capacity ({_capacity}) will apply again at {string.Join(", ", cleared.Select(MembershipText.Level))}.",
-                cleared.Count == 1 ? "Clear override" : "Clear overrides", changes, danger: true, askReason: false);
+                cleared.Count == 1 ? "Clear override" : "Clear overrides", danger: true, changes: changes);
             if (confirmed is null) return;
         }
         _saving = true;

@@ -1,3 +1,4 @@
+using CapacityAdmin.Web.Components.Shared;
 using CapacityAdmin.Domain.Common;
 using CapacityAdmin.Domain.Geography;
 using CapacityAdmin.Domain.Identity;
@@ -122,10 +123,10 @@ public partial class LevelCapacityMatrix
         var removals = changed.Where(e => e.Value.IsRemoval).ToList();
         if (removals.Count > 0)
         {
-            var confirmed = await MembershipConfirmDialog.AskAsync(Dialogs, removals.Count == 1 ? "Remove a cap" : $"Remove {removals.Count} caps",
+            var confirmed = await Dialogs.ConfirmAsync(removals.Count == 1 ? "Remove a cap" : $"Remove {removals.Count} caps",
                 "Clearing a cell removes its cap: joins there are then limited only by the designation seats (and any other cap).",
-                removals.Count == 1 ? "Remove cap" : "Remove caps",
-                removals.Select(e => $"{Label(e.Key)}: {e.Value.Original} → no cap").ToList(), danger: true, askReason: false);
+                removals.Count == 1 ? "Remove cap" : "Remove caps", danger: true,
+                changes: removals.Select(e => $"{Label(e.Key)}: {e.Value.Original} → no cap").ToList());
             if (confirmed is null) return;
         }
 
@@ -166,11 +167,11 @@ public partial class LevelCapacityMatrix
     private sealed class MatrixEntry(int? original, int? used)
     {
         public int? Original { get; } = original;
-        public string? Text { get; set; } = StrictNumber.Text(original);
+        public string? Text { get; set; } = NumberInput.Text(original);
         public int? Used { get; } = used;
         public string? ServerError { get; set; }
-        public string? Error => StrictNumber.IntError(Text, 0, 1_000_000, allowEmpty: true);
-        public int? Value => StrictNumber.ParseInt(Text);
+        public string? Error => NumberInput.WholeError(Text, 0, 1_000_000, allowEmpty: true);
+        public int? Value => NumberInput.Whole(Text);
         public bool IsChanged => Error is not null || Value != Original;
         public bool IsRemoval => Original is not null && string.IsNullOrWhiteSpace(Text);
     }

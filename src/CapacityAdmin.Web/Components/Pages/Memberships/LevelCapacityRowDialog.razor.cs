@@ -1,3 +1,4 @@
+using CapacityAdmin.Web.Components.Shared;
 using CapacityAdmin.Domain.Geography;
 using CapacityAdmin.Domain.Memberships;
 using CapacityAdmin.Web.Auth;
@@ -49,7 +50,7 @@ public partial class LevelCapacityRowDialog
         _cells = await Catalog.ListCellsAsync();
         _cell = Row?.Cell ?? Cell;
         _level = Row?.Level ?? (AdvancedLevels.Contains(Level) ? Level : Level.STATE);
-        _capacity = StrictNumber.Text(Row?.Capacity);
+        _capacity = NumberInput.Text(Row?.Capacity);
         _units = Row is { } r ? UnitChoice.Of(null, r.State, r.District, r.Mandal) : new UnitChoice();
         // A district or mandal row names its ancestors only through the unit itself; the pickers need them to cascade.
         if (Row is { Mandal: { } mandal })
@@ -74,12 +75,12 @@ public partial class LevelCapacityRowDialog
         _tried = true;
         _error = null;
         _capacityError = null;
-        if (_cell is null || string.IsNullOrWhiteSpace(_reason) || StrictNumber.IntError(_capacity, 0, 1_000_000, false) is not null) return;
+        if (_cell is null || string.IsNullOrWhiteSpace(_reason) || NumberInput.WholeError(_capacity, 0, 1_000_000, false) is not null) return;
         _saving = true;
         try
         {
             var actor = await CurrentActor.GetAsync();
-            var edit = new LevelCapacityEdit(_units.KeyFor(_cell, _level), StrictNumber.ParseInt(_capacity));
+            var edit = new LevelCapacityEdit(_units.KeyFor(_cell, _level), NumberInput.Whole(_capacity));
             var result = await Catalog.SaveLevelCapacitiesAsync(actor, new LevelCapacityBatchRequest([edit], _reason));
             if (!result.IsSuccess)
             {

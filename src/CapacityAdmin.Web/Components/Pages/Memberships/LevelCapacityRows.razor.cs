@@ -1,3 +1,4 @@
+using CapacityAdmin.Web.Components.Shared;
 using CapacityAdmin.Domain.Common;
 using CapacityAdmin.Domain.Geography;
 using CapacityAdmin.Domain.Identity;
@@ -97,10 +98,10 @@ public partial class LevelCapacityRows
 
     private async Task DeleteAsync(LevelCapacityView row)
     {
-        var reason = await MembershipConfirmDialog.AskAsync(Dialogs, "Remove cap",
+        var confirmed = await Dialogs.ConfirmAsync("Remove cap",
             $"Remove the cap of {row.Capacity} for {Describe(row)}? Joins there are then limited by their designation only (and any wider cap).",
-            "Remove cap", danger: true);
-        if (reason is null || _actor is null) return;
+            "Remove cap", requireReason: true, danger: true);
+        if (confirmed?.Reason is not { } reason || _actor is null) return;
         var key = new LevelCapacityKey(row.Cell, row.Level, row.Zone?.ToString(), row.State, row.District, row.Mandal);
         var result = await Catalog.SaveLevelCapacitiesAsync(_actor, new LevelCapacityBatchRequest([new LevelCapacityEdit(key, null)], reason));
         if (!result.IsSuccess)

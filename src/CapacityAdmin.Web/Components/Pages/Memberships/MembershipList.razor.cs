@@ -1,3 +1,4 @@
+using CapacityAdmin.Web.Components.Shared;
 using CapacityAdmin.Domain.Common;
 using CapacityAdmin.Domain.Geography;
 using CapacityAdmin.Domain.Identity;
@@ -154,9 +155,9 @@ public partial class MembershipList
         Func<Actor, string, Task<Result<MembershipView>>> change, string done)
     {
         var m = row.Membership;
-        var reason = await MembershipConfirmDialog.AskAsync(Dialogs, title,
-            $"{action} {m.MemberRef} ({row.DesignationName}, {row.CellName})? {effect}", action, danger: danger);
-        if (reason is null || _actor is null) return false;
+        var confirmed = await Dialogs.ConfirmAsync(title,
+            $"{action} {m.MemberRef} ({row.DesignationName}, {row.CellName})? {effect}", action, requireReason: true, danger: danger);
+        if (confirmed?.Reason is not { } reason || _actor is null) return false;
         _busy = true;
         try
         {

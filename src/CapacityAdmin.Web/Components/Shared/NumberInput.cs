@@ -2,12 +2,12 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using CapacityAdmin.Domain.Common;
 
-namespace CapacityAdmin.Web.Components.Pages.Campaigns;
+namespace CapacityAdmin.Web.Components.Shared;
 
 /// <summary>
-/// Strict number input for capacity forms: the text a person typed is kept as typed (never cleared), and what is
-/// wrong with it is said at the field ("Enter digits only", "At most 1,000,000"). Also turns server refusals into
-/// human messages at the right field, without raw field names or exception text.
+/// The one strict number input of every form: the text a person typed is kept as typed (never cleared, as MudNumericField
+/// would), and what is wrong with it is said at the field ("Enter a whole number (digits only)", "Too large: at most
+/// 1,000,000"). Also turns server refusals into human messages at the right field, without raw field names or exception text.
 /// </summary>
 public static partial class NumberInput
 {
@@ -28,6 +28,18 @@ public static partial class NumberInput
         if (value > max) return (null, $"Too large: at most {Format(max, decimals)}");
         return (value, null);
     }
+
+    /// <summary>The message for a whole number outside [min, max] or not a number; null when fine (or empty and allowed).</summary>
+    public static string? WholeError(string? text, int min, int max, bool allowEmpty = false) => Parse(text, min, max, 0, !allowEmpty).Error;
+
+    /// <summary>The whole number typed, or null when the text is not one.</summary>
+    public static int? Whole(string? text) => Parse(text, int.MinValue, int.MaxValue, 0, required: false).Value is { } v ? (int)v : null;
+
+    /// <summary>The message for an amount (0 or more, at most 2 decimals) that is not valid; null when fine.</summary>
+    public static string? MoneyError(string? text, decimal max) => Parse(text, 0m, max, 2).Error;
+
+    /// <summary>The amount typed (at most 2 decimals), or null when the text is not one.</summary>
+    public static decimal? Money(string? text) => Parse(text, 0m, decimal.MaxValue, 2, required: false).Value;
 
     public static string Format(decimal value, int decimals) =>
         value.ToString(decimals == 0 ? "#,##0" : "#,##0.##", Culture);
