@@ -31,7 +31,7 @@ public sealed class MembershipCapacityTests(AppFixture app, ITestOutputHelper ou
         var dialog = await OpenJoinDialogAsync(page, w, "e2e-new-member");
         await Expect(dialog.GetByRole(AriaRole.Status, new() { Name = "Availability" })).ToContainTextAsync("1 used of 1 · 0 remaining");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Join", Exact = true }).ClickAsync();
-        await Expect(dialog.GetByRole(AriaRole.Alert)).ToContainTextAsync("No seats left under the level cap");
+        await Expect(dialog.GetByRole(AriaRole.Alert)).ToContainTextAsync("The level cap of that unit is reached.");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
 

@@ -37,7 +37,7 @@ public sealed class ServerGrid<T>(NavigationManager navigation, ISnackbar snackb
     {
         if (!result.IsSuccess)
         {
-            snackbar.Add($"{noun} not loaded: {NotificationExtensions.Describe(result.Error)}", Severity.Error);
+            snackbar.NotifyError($"{noun} not loaded", result.Error);
             return Empty;
         }
         Count = result.Value.Total;

@@ -125,7 +125,7 @@ public partial class AlertInbox
         try
         {
             if (await AlertAcknowledgeDialog.OpenAsync(Dialogs, alerts) is not { } count) return;
-            Snackbar.Add(count == 1 ? "1 alert acknowledged." : $"{count} alerts acknowledged.", Severity.Success);
+            Snackbar.NotifySuccess(count == 1 ? "1 alert acknowledged." : $"{count} alerts acknowledged.");
             await _list.ReloadAsync();
         }
         finally
@@ -140,7 +140,7 @@ public partial class AlertInbox
         try
         {
             if (await AlertSnoozeDialog.OpenAsync(Dialogs, alert) is not { } updated) return;
-            Snackbar.Add($"{updated.PoolName} snoozed until {(updated.SnoozedUntil is { } u ? AlertDisplay.When(u) : "—")}.", Severity.Success);
+            Snackbar.NotifySuccess($"{updated.PoolName} snoozed until {(updated.SnoozedUntil is { } u ? AlertDisplay.When(u) : "—")}.");
             await _list.ReloadAsync();
         }
         finally

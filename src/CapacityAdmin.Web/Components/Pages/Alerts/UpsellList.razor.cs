@@ -112,8 +112,7 @@ public partial class UpsellList
         try
         {
             if (await UpsellEditDialog.OpenAsync(Dialogs, item) is not { } updated) return;
-            Snackbar.Add($"{updated.PoolName}: {(updated.UpsellStatus is { } s ? AlertDisplay.Title(s) : "—")}{(updated.UpsellOwner is { } o ? $", owner {o}" : "")}.",
-                Severity.Success);
+            Snackbar.NotifySuccess($"{updated.PoolName}: {(updated.UpsellStatus is { } s ? AlertDisplay.Title(s) : "—")}{(updated.UpsellOwner is { } o ? $", owner {o}" : "")}.");
             await _list.ReloadAsync();
         }
         finally
@@ -128,7 +127,7 @@ public partial class UpsellList
         try
         {
             if (await UpsellBulkStatusDialog.OpenAsync(Dialogs, _selected.ToList()) is not { } result) return;
-            Snackbar.Add($"{result.Moved.Count} moved.", Severity.Success);
+            Snackbar.NotifySuccess($"{result.Moved.Count} moved.");
             if (result.Refused.Count > 0)
                 Snackbar.Add($"{result.Refused.Count} kept their status: {string.Join(" ", result.Refused.Values.Distinct())}", Severity.Warning);
             await _list.ReloadAsync();
@@ -149,7 +148,7 @@ public partial class UpsellList
             var result = await Alerts.ExportUpsellAsync(_actor, Query);
             if (!result.IsSuccess)
             {
-                Snackbar.Add($"Export failed: {NotificationExtensions.Describe(result.Error)}", Severity.Error);
+                Snackbar.NotifyError("Export failed", result.Error);
                 return;
             }
             var bytes = System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(UpsellCsv.Write(result.Value))).ToArray();

@@ -59,7 +59,7 @@ public partial class BundleDetail
         {
             _bundle = null;
             _notFound = result.Error.Kind == ErrorKind.NotFound;
-            if (!_notFound) Snackbar.Add($"Bundle not loaded: {NotificationExtensions.Describe(result.Error)}", Severity.Error);
+            if (!_notFound) Snackbar.NotifyError("Bundle not loaded", result.Error);
             return;
         }
         _notFound = false;
@@ -124,7 +124,7 @@ public partial class BundleDetail
                 return;
             }
             Load(result.Value);
-            Snackbar.Add($"Bundle capacity changed: it now holds {CapacityDisplay.Number(result.Value.Capacity)} places.", Severity.Success);
+            Snackbar.NotifySuccess($"Bundle capacity changed: it now holds {CapacityDisplay.Number(result.Value.Capacity)} places.");
             if (_timeline is not null) await _timeline.ReloadServerData();
         }
         finally
@@ -144,7 +144,7 @@ public partial class BundleDetail
     {
         var result = await Bundles.GetTimelineAsync(_actor, Id, state.Page + 1, state.PageSize, ct);
         if (result.IsSuccess) return new GridData<CapacityChangeView> { Items = result.Value.Items, TotalItems = result.Value.Total };
-        Snackbar.Add($"Timeline not loaded: {NotificationExtensions.Describe(result.Error)}", Severity.Error);
+        Snackbar.NotifyError("Timeline not loaded", result.Error);
         return new GridData<CapacityChangeView> { Items = [], TotalItems = 0 };
     }
 }

@@ -180,7 +180,7 @@ public partial class CampaignCapacityForm
                 return;
             }
             var changed = result.Value.Impact.Changes.Count;
-            Snackbar.Add($"Capacity changed: {(changed == 1 ? "1 field" : $"{changed} fields")}.", Severity.Success);
+            Snackbar.NotifySuccess($"Capacity changed: {(changed == 1 ? "1 field" : $"{changed} fields")}.");
             _loadedFor = Guid.Empty;
             await Saved.InvokeAsync(result.Value);
         }

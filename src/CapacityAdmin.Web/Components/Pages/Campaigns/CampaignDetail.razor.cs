@@ -52,7 +52,7 @@ public partial class CampaignDetail
         {
             _status = null;
             _notFound = result.Error.Kind == ErrorKind.NotFound;
-            if (!_notFound) Snackbar.Add($"Campaign not loaded: {NotificationExtensions.Describe(result.Error)}", Severity.Error);
+            if (!_notFound) Snackbar.NotifyError("Campaign not loaded", result.Error);
             return;
         }
         _notFound = false;
@@ -103,7 +103,7 @@ public partial class CampaignDetail
         try
         {
             if (await CapacityRequestDialog.OpenAsync(Dialogs, Id, _status.Name) is null) return;
-            Snackbar.Add($"Request sent to your account manager: we will be in touch about {_status.Name}.", Severity.Success);
+            Snackbar.NotifySuccess($"Request sent to your account manager: we will be in touch about {_status.Name}.");
             await LoadPendingRequestAsync();
             if (_alerts is not null) await _alerts.ReloadAsync();
         }
@@ -121,7 +121,7 @@ public partial class CampaignDetail
         {
             if (await CampaignStatusDialog.OpenAsync(Dialogs, _status, target) is not { } changed) return;
             _status = changed;
-            Snackbar.Add($"{changed.Name} is now {CampaignText.Name(changed.Status).ToLowerInvariant()}.", Severity.Success);
+            Snackbar.NotifySuccess($"{changed.Name} is now {CampaignText.Name(changed.Status).ToLowerInvariant()}.");
             if (_timeline is not null) await _timeline.ReloadServerData();
         }
         finally
@@ -145,7 +145,7 @@ public partial class CampaignDetail
     private GridData<T> Grid<T>(Result<PagedResult<T>> result, string failure)
     {
         if (result.IsSuccess) return new GridData<T> { Items = result.Value.Items, TotalItems = result.Value.Total };
-        Snackbar.Add($"{failure}: {NotificationExtensions.Describe(result.Error)}", Severity.Error);
+        Snackbar.NotifyError(failure, result.Error);
         return new GridData<T> { Items = [], TotalItems = 0 };
     }
 }

@@ -117,7 +117,7 @@ public partial class DesignationEditDialog
                 if (_serverErrors.Count == 0) _error = MembershipText.Refusal(result.Error);
                 return;
             }
-            Snackbar.Done($"{Designation.Name} saved: {string.Join("; ", changes)}.");
+            Snackbar.NotifySuccess($"{Designation.Name} saved: {string.Join("; ", changes)}.");
             Dialog.Close(DialogResult.Ok(true));
         }
         finally

@@ -64,7 +64,7 @@ public partial class LevelCapacityMatrix
                 var result = await Catalog.ListLevelCapacitiesAsync(_actor, null, level, new PageRequest(page, PageRequest.MaxPageSize));
                 if (!result.IsSuccess)
                 {
-                    Snackbar.Refused("Caps not loaded", result.Error);
+                    Snackbar.NotifyError("Caps not loaded", result.Error);
                     return;
                 }
                 rows.AddRange(result.Value.Items);
@@ -106,7 +106,7 @@ public partial class LevelCapacityMatrix
             .OrderBy(e => Array.IndexOf(_cells!.Select(c => c.Code).ToArray(), e.Key.Cell)).ThenBy(e => Array.IndexOf(Columns, e.Key.Column)).ToList();
         if (changed.Count == 0)
         {
-            Snackbar.Note("Nothing to save: no cap differs from the saved values.");
+            Snackbar.NotifyInfo("Nothing to save: no cap differs from the saved values.");
             return;
         }
         if (changed.FirstOrDefault(e => e.Value.Error is not null) is { Value: not null } invalid)
@@ -147,12 +147,12 @@ public partial class LevelCapacityMatrix
                 }
                 else
                 {
-                    Snackbar.Refused("Nothing saved", result.Error);
+                    Snackbar.NotifyError("Nothing saved", result.Error);
                 }
                 return;
             }
             var o = result.Value;
-            Snackbar.Done($"Caps saved: {o.Created} added, {o.Updated} changed, {o.Removed} removed.");
+            Snackbar.NotifySuccess($"Caps saved: {o.Created} added, {o.Updated} changed, {o.Removed} removed.");
             _reason = null;
             await LoadAsync();
             await Saved.InvokeAsync();

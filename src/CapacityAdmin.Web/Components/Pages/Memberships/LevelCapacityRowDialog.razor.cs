@@ -90,7 +90,7 @@ public partial class LevelCapacityRowDialog
                     _error = MembershipText.Refusal(result.Error);
                 return;
             }
-            Snackbar.Done("Cap saved.");
+            Snackbar.NotifySuccess("Cap saved.");
             Dialog.Close(DialogResult.Ok(true));
         }
         finally

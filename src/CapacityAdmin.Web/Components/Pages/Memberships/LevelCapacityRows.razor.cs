@@ -46,7 +46,7 @@ public partial class LevelCapacityRows
         var result = await Catalog.ListLevelCapacitiesAsync(_actor, _cell, _level, new PageRequest(state.Page + 1, state.PageSize), ct);
         if (!result.IsSuccess)
         {
-            Snackbar.Refused("Caps not loaded", result.Error);
+            Snackbar.NotifyError("Caps not loaded", result.Error);
             return new GridData<LevelCapacityView> { Items = [], TotalItems = 0 };
         }
         await NameUnitsAsync(result.Value.Items);
@@ -106,10 +106,10 @@ public partial class LevelCapacityRows
         var result = await Catalog.SaveLevelCapacitiesAsync(_actor, new LevelCapacityBatchRequest([new LevelCapacityEdit(key, null)], reason));
         if (!result.IsSuccess)
         {
-            Snackbar.Refused("Cap not removed", result.Error);
+            Snackbar.NotifyError("Cap not removed", result.Error);
             return;
         }
-        Snackbar.Done($"Cap removed: {Describe(row)}.");
+        Snackbar.NotifySuccess($"Cap removed: {Describe(row)}.");
         await ReloadAsync();
     }
 }

@@ -1,3 +1,4 @@
+using CapacityAdmin.Web.Components.Shared;
 using CapacityAdmin.Domain.Common;
 using CapacityAdmin.Domain.Geography;
 using CapacityAdmin.Domain.Memberships;
@@ -96,7 +97,7 @@ public partial class MembershipJoinDialog
             if (result.Value.Existing)
                 Snackbar.Add($"{m.MemberRef} already holds seat {m.SeatSequence} in this scope ({MembershipText.Status(m.Status).ToLowerInvariant()}).", Severity.Warning);
             else
-                Snackbar.Done($"{m.MemberRef} joined: seat {m.SeatSequence}, {MembershipText.Status(m.Status).ToLowerInvariant()}.");
+                Snackbar.NotifySuccess($"{m.MemberRef} joined: seat {m.SeatSequence}, {MembershipText.Status(m.Status).ToLowerInvariant()}.");
             Dialog.Close(DialogResult.Ok(result.Value));
         }
         finally

@@ -102,7 +102,7 @@ public partial class MembershipList
         var result = await Memberships.ListRowsAsync(_actor, Filter, new PageRequest(state.Page + 1, state.PageSize), sort, Dir != "asc", ct);
         if (!result.IsSuccess)
         {
-            Snackbar.Refused("Memberships not loaded", result.Error);
+            Snackbar.NotifyError("Memberships not loaded", result.Error);
             return new GridData<MembershipRow> { Items = [], TotalItems = 0 };
         }
         _total = result.Value.Total;
@@ -164,10 +164,10 @@ public partial class MembershipList
             var result = await change(_actor, reason);
             if (!result.IsSuccess)
             {
-                Snackbar.Refused($"{m.MemberRef} not {done}", result.Error);
+                Snackbar.NotifyError($"{m.MemberRef} not {done}", result.Error);
                 return false;
             }
-            Snackbar.Done($"{m.MemberRef} {done}: {MembershipText.Status(result.Value.Status).ToLowerInvariant()}, seat {result.Value.SeatSequence}.");
+            Snackbar.NotifySuccess($"{m.MemberRef} {done}: {MembershipText.Status(result.Value.Status).ToLowerInvariant()}, seat {result.Value.SeatSequence}.");
             return true;
         }
         finally

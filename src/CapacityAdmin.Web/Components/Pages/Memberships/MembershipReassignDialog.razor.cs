@@ -1,3 +1,4 @@
+using CapacityAdmin.Web.Components.Shared;
 using CapacityAdmin.Domain.Common;
 using CapacityAdmin.Domain.Memberships;
 using CapacityAdmin.Web.Auth;
@@ -71,7 +72,7 @@ public partial class MembershipReassignDialog
                 return;
             }
             var o = result.Value;
-            Snackbar.Done($"{Row.Membership.MemberRef} reassigned: seat {o.SeatSequence}, {MembershipText.Status(o.TargetStatus).ToLowerInvariant()}, due {MembershipText.Money(o.DeltaDue)}.");
+            Snackbar.NotifySuccess($"{Row.Membership.MemberRef} reassigned: seat {o.SeatSequence}, {MembershipText.Status(o.TargetStatus).ToLowerInvariant()}, due {MembershipText.Money(o.DeltaDue)}.");
             Dialog.Close(DialogResult.Ok(true));
         }
         finally

@@ -1,3 +1,4 @@
+using CapacityAdmin.Web.Components.Shared;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using CapacityAdmin.Domain.Common;
@@ -78,28 +79,13 @@ public static partial class MembershipText
         return message;
     }
 
-    /// <summary>What a refusal means, in words: the meaning of its code, then the domain's detail.</summary>
+    /// <summary>What a refusal means, in words: the sentence for its code (<see cref="ErrorText"/>), then the domain's detail.</summary>
     public static string Refusal(DomainError error)
     {
-        var meaning = error.Code switch
-        {
-            MembershipErrorCodes.NoSeatsDesignation => "No seats left for this designation.",
-            MembershipErrorCodes.NoSeatsLevelAggregate => "No seats left under the level cap.",
-            MembershipErrorCodes.CellInactive => "The cell is inactive.",
-            MembershipErrorCodes.ZoneRequired => "Choose a zone.",
-            MembershipErrorCodes.StateRequired => "Choose a state.",
-            MembershipErrorCodes.DistrictRequired => "Choose a district.",
-            MembershipErrorCodes.MandalRequired => "Choose a mandal.",
-            MembershipErrorCodes.SeatNoLongerAvailable => "The seat is no longer available; the membership is flagged for a refund.",
-            MembershipErrorCodes.UnitNotFound => "That place does not exist.",
-            MembershipErrorCodes.LevelCapacityNotFound => "That cap no longer exists.",
-            ErrorCodes.Duplicate => "It already exists (or the member already holds a seat there).",
-            ErrorCodes.InvalidTransition => "Not possible in this status.",
-            ErrorCodes.Forbidden => "Your role may not do this.",
-            _ => null,
-        };
+        var meaning = ErrorText.ForCode(error.Code);
         var detail = Humanize(error.Detail);
-        return meaning is null || detail.StartsWith(meaning.TrimEnd('.'), StringComparison.OrdinalIgnoreCase) ? detail : $"{meaning} {detail}";
+        return meaning is null || error.Kind == ErrorKind.Validation || detail.StartsWith(meaning.TrimEnd('.'), StringComparison.OrdinalIgnoreCase)
+            ? detail : $"{meaning} {detail}";
     }
 
     /// <summary>Field messages of a validation refusal by field key, humanized, for showing at each field.</summary>
