@@ -83,10 +83,12 @@ public sealed class NavMenuTests : ComponentTestBase
         var texts = TextsOf(menu.Nodes);
         Assert.Contains("Designations", texts);
         Assert.Contains("Level capacities", texts);
+        Assert.Contains("Capacity history", texts);
         var links = LinksOf(menu);
         Assert.Contains("memberships", links);
         Assert.Contains("memberships/designations", links);
         Assert.Contains("memberships/level-capacities", links);
+        Assert.Contains("memberships/history", links);
     }
 
     [Fact]
