@@ -50,12 +50,14 @@ internal sealed class Generator(IServiceProvider services, DatabaseProvider prov
             bundles.Add((new Bundle(companies[i % companies.Count].Id, $"Bundle {i}", $"SKU-{i % 7}", 20 + _random.Next(181), status, now.AddDays(-400)), 1m));
         }
 
-        var campaigns = new List<Campaign>(scale);
+        await writer.InsertAsync(bundles.Select(b => b.Bundle));
+
+        var campaignIds = new List<Guid>(scale);
+        var campaigns = new List<Campaign>();
         var volunteerRows = new List<VolunteerEnrollment>();
         var learnerRows = new List<LearnerEnrollment>();
         var ledger = new List<CreditLedgerEntry>();
         long volunteers = 0, learners = 0, entries = 0;
-        var bundleUsed = new Dictionary<Guid, int>();
         for (var i = 0; i < scale; i++)
         {
             var company = companies[i % companies.Count];
@@ -125,21 +127,28 @@ internal sealed class Generator(IServiceProvider services, DatabaseProvider prov
                 }
                 Set(campaign, nameof(Campaign.CreditsConsumedCents), used);
             }
-            if (link is { } l2) bundleUsed[l2.Bundle.Id] = bundleUsed.GetValueOrDefault(l2.Bundle.Id) + (int)volunteerUsed;
-
-            if (volunteerRows.Count >= 200_000) { await writer.InsertAsync(volunteerRows); volunteerRows.Clear(); }
+            campaignIds.Add(campaign.Id);
+            if (campaigns.Count == 10_000 || i == scale - 1)
+            {
+                // A chunk at a time: campaigns before the rows that reference them.
+                await writer.InsertAsync(campaigns);
+                await writer.InsertAsync(volunteerRows);
+                await writer.InsertAsync(learnerRows);
+                await writer.InsertAsync(ledger);
+                campaigns.Clear();
+                volunteerRows.Clear();
+                learnerRows.Clear();
+                ledger.Clear();
+            }
         }
-        foreach (var (bundle, _) in bundles) Set(bundle, nameof(Bundle.VolunteersUsed), bundleUsed.GetValueOrDefault(bundle.Id));
-        await writer.InsertAsync(bundles.Select(b => b.Bundle));
-        await writer.InsertAsync(campaigns);
-        await writer.InsertAsync(volunteerRows);
-        await writer.InsertAsync(learnerRows);
-        await writer.InsertAsync(ledger);
+        // A bundle's usage is the sum of its campaigns' enrollments (bundle campaigns are never closed here).
+        await model.Database.ExecuteSqlRawAsync(
+            "UPDATE \"Bundles\" SET \"VolunteersUsed\" = (SELECT COALESCE(SUM(c.\"VolunteersEnrolled\"), 0) FROM \"Campaigns\" c WHERE c.\"BundleId\" = \"Bundles\".\"Id\")");
         Console.WriteLine($"  campaigns, bundles, enrollments written in {clock.Elapsed.TotalSeconds:0.0} s");
 
         var (memberships, holders) = await MembershipsAsync(contexts, writer, seedDirectory);
-        return new GeneratedData(companies.Count, campaigns.Count, bundles.Count, volunteers, learners, entries, memberships, holders,
-            companies.Select(c => c.Id).ToList(), campaigns.Select(c => c.Id).ToList(), clock.Elapsed);
+        return new GeneratedData(companies.Count, campaignIds.Count, bundles.Count, volunteers, learners, entries, memberships, holders,
+            companies.Select(c => c.Id).ToList(), campaignIds, clock.Elapsed);
     }
 
     /// <summary>
