@@ -1,0 +1,83 @@
+using System.Runtime.CompilerServices;
+using CapacityAdmin.Domain.Common;
+using CapacityAdmin.Domain.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace CapacityAdmin.Domain.Alerts;
+
+public sealed partial class AlertService
+{
+    /// <summary>Rows per page of the streamed export.</summary>
+    internal const int ExportPageSize = 500;
+
+    /// <summary>
+    /// The rows of <see cref="ExportUpsellAsync"/>, in the same order, produced as they are written (GET /upsell.csv streams
+    /// them): the newest <see cref="MaxExportRows"/> matching items in keyset pages of <see cref="ExportPageSize"/>, a context per
+    /// page. The forecast order is computed, not stored, so it takes two passes: the first keeps only each row's sort key,
+    /// the second reads the rows again a page of ids at a time in that order. Memory holds one page of rows (and, for the
+    /// forecast order, the small keys), never the whole list.
+    /// </summary>
+    public Result<IAsyncEnumerable<UpsellItemView>> StreamUpsellExport(Actor actor, UpsellQuery query)
+    {
+        if (!AlertPermissions.CanWorkUpsell(actor)) return AlertPermissions.Forbidden("export the upsell list");
+        return Result<IAsyncEnumerable<UpsellItemView>>.Success(query.Sort == UpsellSort.Forecast ? ForecastOrderedRowsAsync(query) : NewestFirstRowsAsync(query));
+    }
+
+    private async IAsyncEnumerable<UpsellItemView> NewestFirstRowsAsync(UpsellQuery query, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        (DateTimeOffset CreatedAt, Guid Id)? after = null;
+        var left = MaxExportRows;
+        while (left > 0)
+        {
+            IReadOnlyList<UpsellItemView> views;
+            await using (var db = await contexts.CreateDbContextAsync(ct))
+            {
+                var items = UpsellItems(db, query);
+                if (after is { } a) items = items.Where(x => x.CreatedAt < a.CreatedAt || (x.CreatedAt == a.CreatedAt && x.Id.CompareTo(a.Id) > 0));
+                var rows = await items.OrderByDescending(x => x.CreatedAt).ThenBy(x => x.Id).Take(Math.Min(ExportPageSize, left)).ToListAsync(ct);
+                if (rows.Count == 0) yield break;
+                after = (rows[^1].CreatedAt, rows[^1].Id);
+                views = await ToUpsellViewsAsync(db, rows, ct);
+            }
+            foreach (var view in views) yield return view;
+            left -= views.Count;
+            if (views.Count < ExportPageSize) yield break;
+        }
+    }
+
+    private async IAsyncEnumerable<UpsellItemView> ForecastOrderedRowsAsync(UpsellQuery query, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        var keys = new List<ForecastSortKey>();
+        await foreach (var view in NewestFirstRowsAsync(query, ct)) keys.Add(ForecastSortKey.Of(view));
+        keys.Sort();
+        foreach (var chunk in keys.Chunk(ExportPageSize))
+        {
+            Dictionary<Guid, UpsellItemView> views;
+            await using (var db = await contexts.CreateDbContextAsync(ct))
+            {
+                var ids = chunk.Select(k => k.AlertId).ToList();
+                var rows = await db.Alerts.AsNoTracking().Where(a => ids.Contains(a.Id)).ToListAsync(ct);
+                views = (await ToUpsellViewsAsync(db, rows, ct)).ToDictionary(v => v.AlertId);
+            }
+            foreach (var key in chunk)
+                if (views.TryGetValue(key.AlertId, out var view)) yield return view;
+        }
+    }
+
+    /// <summary>The fields <see cref="UpsellItemView.CompareByForecast"/> orders by, and that order.</summary>
+    private readonly record struct ForecastSortKey(bool RunsOutBeforeEnd, int ProjectedDay, decimal LiveUtilization, DateTimeOffset CreatedAt, Guid AlertId)
+        : IComparable<ForecastSortKey>
+    {
+        public static ForecastSortKey Of(UpsellItemView v) =>
+            new(v.RunsOutBeforeEnd == true, v.ProjectedHardLimitAt?.DayNumber ?? int.MaxValue, v.LiveUtilizationPercent ?? -1m, v.CreatedAt, v.AlertId);
+
+        public int CompareTo(ForecastSortKey other)
+        {
+            var c = other.RunsOutBeforeEnd.CompareTo(RunsOutBeforeEnd);
+            if (c == 0) c = ProjectedDay.CompareTo(other.ProjectedDay);
+            if (c == 0) c = other.LiveUtilization.CompareTo(LiveUtilization);
+            if (c == 0) c = other.CreatedAt.CompareTo(CreatedAt);
+            return c != 0 ? c : AlertId.CompareTo(other.AlertId);
+        }
+    }
+}
