@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using CapacityAdmin.Domain.Campaigns;
 using CapacityAdmin.Domain.Common;
 using CapacityAdmin.Domain.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -79,5 +80,39 @@ public sealed partial class AlertService
             if (c == 0) c = other.CreatedAt.CompareTo(CreatedAt);
             return c != 0 ? c : AlertId.CompareTo(other.AlertId);
         }
+    }
+
+    /// <summary>
+    /// The open upsell items (new or contacted) most likely to lead the live-utilization ranking: for campaign pools, bundle
+    /// pools and the rest (level caps, pools gone: the utilization when raised) the <paramref name="perKind"/> highest by an
+    /// approximate ratio computed in SQL, oldest first among equals, as views. The caller ranks them exactly; with a margin
+    /// well above what it shows, rounding in the approximation cannot change its top items.
+    /// </summary>
+    internal async Task<IReadOnlyList<UpsellItemView>> OpenUpsellCandidatesAsync(int perKind, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var open = db.Alerts.AsNoTracking().Where(a => a.UpsellStatus == UpsellStatus.New || a.UpsellStatus == UpsellStatus.Contacted);
+        var campaigns = await (from a in open
+                               where a.PoolType == PoolType.Campaign
+                               join c in db.Campaigns on a.PoolId equals c.Id
+                               let used = c.PricingModel == PricingModel.Credits ? c.CreditsConsumedCents
+                                   : c.PricingModel == PricingModel.Iaas ? (long)c.LearnersEnrolled : (long)c.VolunteersEnrolled
+                               let limit = c.PricingModel == PricingModel.Credits ? (c.CreditAllocationCents ?? 0L)
+                                   : c.PricingModel == PricingModel.Iaas ? (long)(c.LearnersCommitted ?? 0) : (long)c.VolunteerLimit
+                               orderby (limit > 0 ? (double)used / limit : (double)used) descending, a.CreatedAt, a.Id
+                               select a.Id).Take(perKind).ToListAsync(ct);
+        var bundles = await (from a in open
+                             where a.PoolType == PoolType.Bundle
+                             join b in db.Bundles on a.PoolId equals b.Id
+                             orderby (b.Capacity > 0 ? (double)b.VolunteersUsed / b.Capacity : (double)b.VolunteersUsed) descending, a.CreatedAt, a.Id
+                             select a.Id).Take(perKind).ToListAsync(ct);
+        var others = await open
+            .Where(a => !(a.PoolType == PoolType.Campaign && db.Campaigns.Any(c => c.Id == a.PoolId))
+                && !(a.PoolType == PoolType.Bundle && db.Bundles.Any(b => b.Id == a.PoolId)))
+            .OrderByDescending(a => (double)a.UtilizationPercent).ThenBy(a => a.CreatedAt).ThenBy(a => a.Id)
+            .Select(a => a.Id).Take(perKind).ToListAsync(ct);
+        var ids = campaigns.Concat(bundles).Concat(others).ToList();
+        var rows = await db.Alerts.AsNoTracking().Where(a => ids.Contains(a.Id)).ToListAsync(ct);
+        return await ToUpsellViewsAsync(db, rows, ct);
     }
 }

@@ -191,6 +191,22 @@ public sealed class BundleService(IDbContextFactory<CapacityDbContext> contexts,
         return bundles.Select(b => BundleStatus.From(b, byBundle[b.Id])).ToList();
     }
 
+    /// <summary>
+    /// The bundles the actor may see whose usage is near <paramref name="percent"/> of their capacity or above, filtered in SQL
+    /// one point wide (the caller applies the exact test to <see cref="BundleStatus.Pool"/>), by name.
+    /// </summary>
+    public async Task<IReadOnlyList<BundleStatus>> ListNearFullAsync(Actor actor, int percent, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var query = db.Bundles.AsNoTracking().Where(b => b.Capacity > 0 ? 100 * b.VolunteersUsed >= (percent - 1) * b.Capacity : b.VolunteersUsed > 0);
+        if (actor.CompanyId is { } own) query = query.Where(b => b.CompanyId == own);
+        var bundles = await query.OrderBy(b => b.Name).ThenBy(b => b.Id).ToListAsync(ct);
+        var ids = bundles.Select(b => b.Id).ToList();
+        var campaigns = await db.Campaigns.AsNoTracking().Where(c => c.BundleId != null && ids.Contains(c.BundleId.Value)).ToListAsync(ct);
+        var byBundle = campaigns.ToLookup(c => c.BundleId!.Value);
+        return bundles.Select(b => BundleStatus.From(b, byBundle[b.Id])).ToList();
+    }
+
     /// <summary>The bundles the actor may see, optionally of one company, by name.</summary>
     public async Task<IReadOnlyList<BundleStatus>> ListAsync(Actor actor, Guid? companyId = null, CancellationToken ct = default)
     {
