@@ -26,7 +26,7 @@ public sealed record UtilizationReport(DateTimeOffset GeneratedAt, IReadOnlyList
 /// The utilization report, as the actor may see it: company admins get their campaigns and bundles; memberships belong
 /// to no company, so their sections stay empty for them.
 /// </summary>
-public sealed class UtilizationReportService(CapacityQueryService campaigns, BundleService bundles, MembershipReportService memberships, TimeProvider clock,
+public sealed class UtilizationReportService(BundleService bundles, MembershipReportService memberships, TimeProvider clock,
     IDbContextFactory<CapacityDbContext> contexts)
 {
     /// <summary>Rows per keyset page of the streamed CSV.</summary>
@@ -36,15 +36,9 @@ public sealed class UtilizationReportService(CapacityQueryService campaigns, Bun
     {
         var generatedAt = clock.GetUtcNow();
         var campaignRows = new List<CampaignUtilizationRow>();
-        for (var page = 1; ; page++)
-        {
-            var result = await campaigns.ListCampaignStatusesAsync(actor, new CampaignStatusQuery(Page: page, PageSize: PageRequest.MaxPageSize), ct);
-            if (!result.IsSuccess) return result.Error;
-            campaignRows.AddRange(result.Value!.Items.Select(c => new CampaignUtilizationRow(c.CampaignId, c.Name, c.CompanyId, c.OverallUtilization)));
-            if (page * PageRequest.MaxPageSize >= result.Value.Total) break;
-        }
-        var bundleRows = (await bundles.ListAsync(actor, null, ct))
-            .Select(b => new BundleUtilizationRow(b.BundleId, b.Name, b.CompanyId, b.TotalQuota, b.TotalConsumed, b.UtilizationPercent)).ToList();
+        await foreach (var row in CampaignRowsAsync(actor, ct)) campaignRows.Add(row);
+        var bundleRows = new List<BundleUtilizationRow>();
+        await foreach (var row in BundleRowsAsync(actor, ct)) bundleRows.Add(row);
 
         IReadOnlyList<DesignationScopeRow> scopes = [];
         IReadOnlyList<LevelCapRow> caps = [];
@@ -74,6 +68,22 @@ public sealed class UtilizationReportService(CapacityQueryService campaigns, Bun
     /// </summary>
     public async IAsyncEnumerable<IReadOnlyList<object?>> CsvRowsAsync(Actor actor, [EnumeratorCancellation] CancellationToken ct = default)
     {
+        await foreach (var row in CampaignRowsAsync(actor, ct)) yield return CsvRow(row);
+        await foreach (var row in BundleRowsAsync(actor, ct)) yield return CsvRow(row);
+
+        if (!MembershipPermissions.CanRead(actor)) yield break;
+        var membership = await memberships.GetUtilizationAsync(actor, ct);
+        if (!membership.IsSuccess) throw new InvalidOperationException($"The membership report failed: {membership.Error.Detail}");
+        foreach (var s in membership.Value!.DesignationScopes)
+            yield return CsvRow(new DesignationScopeRow(s.Cell, s.Designation, s.Level.ToString(), s.Zone?.ToString(), s.State, s.District, s.Mandal,
+                s.Capacity, s.Used, s.Remaining, s.UtilizationPercent));
+        foreach (var c in membership.Value.LevelCaps)
+            yield return CsvRow(new LevelCapRow(c.Cell, c.Level.ToString(), c.Unit, c.FromBlanketRow, c.Capacity, c.Used, c.Remaining, c.UtilizationPercent));
+    }
+
+    /// <summary>The campaigns the actor may see, by name then id, in keyset pages (a context per page).</summary>
+    private async IAsyncEnumerable<CampaignUtilizationRow> CampaignRowsAsync(Actor actor, [EnumeratorCancellation] CancellationToken ct)
+    {
         (string Name, Guid Id)? after = null;
         while (true)
         {
@@ -85,30 +95,23 @@ public sealed class UtilizationReportService(CapacityQueryService campaigns, Bun
                 if (after is { } a) query = query.Where(c => string.Compare(c.Name, a.Name) > 0 || (c.Name == a.Name && c.Id.CompareTo(a.Id) > 0));
                 page = await query.OrderBy(c => c.Name).ThenBy(c => c.Id).Take(CsvPageSize).ToListAsync(ct);
             }
-            foreach (var c in page)
-                yield return CsvRow(new CampaignUtilizationRow(c.Id, c.Name, c.CompanyId, CapacityStatus.From(c).OverallUtilization));
-            if (page.Count < CsvPageSize) break;
+            foreach (var c in page) yield return new CampaignUtilizationRow(c.Id, c.Name, c.CompanyId, CapacityStatus.From(c).OverallUtilization);
+            if (page.Count < CsvPageSize) yield break;
             after = (page[^1].Name, page[^1].Id);
         }
+    }
 
-        after = null;
+    /// <summary>The bundles the actor may see, by name then id, in keyset pages.</summary>
+    private async IAsyncEnumerable<BundleUtilizationRow> BundleRowsAsync(Actor actor, [EnumeratorCancellation] CancellationToken ct)
+    {
+        (string Name, Guid Id)? after = null;
         while (true)
         {
             var page = await bundles.ListPageAfterAsync(actor, after, CsvPageSize, ct);
-            foreach (var b in page)
-                yield return CsvRow(new BundleUtilizationRow(b.BundleId, b.Name, b.CompanyId, b.TotalQuota, b.TotalConsumed, b.UtilizationPercent));
-            if (page.Count < CsvPageSize) break;
+            foreach (var b in page) yield return new BundleUtilizationRow(b.BundleId, b.Name, b.CompanyId, b.TotalQuota, b.TotalConsumed, b.UtilizationPercent);
+            if (page.Count < CsvPageSize) yield break;
             after = (page[^1].Name, page[^1].BundleId);
         }
-
-        if (!MembershipPermissions.CanRead(actor)) yield break;
-        var membership = await memberships.GetUtilizationAsync(actor, ct);
-        if (!membership.IsSuccess) throw new InvalidOperationException($"The membership report failed: {membership.Error.Detail}");
-        foreach (var s in membership.Value!.DesignationScopes)
-            yield return CsvRow(new DesignationScopeRow(s.Cell, s.Designation, s.Level.ToString(), s.Zone?.ToString(), s.State, s.District, s.Mandal,
-                s.Capacity, s.Used, s.Remaining, s.UtilizationPercent));
-        foreach (var c in membership.Value.LevelCaps)
-            yield return CsvRow(new LevelCapRow(c.Cell, c.Level.ToString(), c.Unit, c.FromBlanketRow, c.Capacity, c.Used, c.Remaining, c.UtilizationPercent));
     }
 
     private static IReadOnlyList<object?> CsvRow(CampaignUtilizationRow c) => Row("campaign", c.CampaignId, c.Name, null, null, null, null, null, null, null,
