@@ -207,6 +207,19 @@ public sealed class BundleService(IDbContextFactory<CapacityDbContext> contexts,
         return bundles.Select(b => BundleStatus.From(b, byBundle[b.Id])).ToList();
     }
 
+    /// <summary>The bundles among <paramref name="bundleIds"/> that the actor may see, by name.</summary>
+    public async Task<IReadOnlyList<BundleStatus>> ListByIdsAsync(Actor actor, IReadOnlyCollection<Guid> bundleIds, CancellationToken ct = default)
+    {
+        var wanted = bundleIds.ToList();
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var query = db.Bundles.AsNoTracking().Where(b => wanted.Contains(b.Id));
+        if (actor.CompanyId is { } own) query = query.Where(b => b.CompanyId == own);
+        var bundles = await query.OrderBy(b => b.Name).ThenBy(b => b.Id).ToListAsync(ct);
+        var campaigns = await db.Campaigns.AsNoTracking().Where(c => c.BundleId != null && wanted.Contains(c.BundleId.Value)).ToListAsync(ct);
+        var byBundle = campaigns.ToLookup(c => c.BundleId!.Value);
+        return bundles.Select(b => BundleStatus.From(b, byBundle[b.Id])).ToList();
+    }
+
     /// <summary>The bundles the actor may see, optionally of one company, by name.</summary>
     public async Task<IReadOnlyList<BundleStatus>> ListAsync(Actor actor, Guid? companyId = null, CancellationToken ct = default)
     {

@@ -74,8 +74,8 @@ public sealed class DashboardService(
                     : c.PricingModel == PricingModel.Iaas ? (long)(c.LearnersCommitted ?? 0) : (long)c.VolunteerLimit,
             })
             .Where(x => x.Limit > 0 ? 100 * x.Used >= AttentionPercent * x.Limit : x.Used > 0);
-        var campaignCount = await hotQuery.CountAsync(ct);
-        var overCount = await hotQuery.CountAsync(x => x.Used > x.Limit, ct);
+        var counts = await hotQuery.GroupBy(x => 1).Select(g => new { All = g.Count(), Over = g.Count(x => x.Used > x.Limit) }).FirstOrDefaultAsync(ct);
+        var (campaignCount, overCount) = (counts?.All ?? 0, counts?.Over ?? 0);
         var hot = await hotQuery.OrderByDescending(x => x.Limit > 0 ? (double)x.Used / x.Limit : (double)x.Used).ThenBy(x => x.Campaign.Name)
             .Take(AttentionCandidates).ToListAsync(ct);
         var campaigns = hot.Select(x => new AttentionCampaign(CapacityStatus.From(x.Campaign), x.CompanyName))
@@ -161,7 +161,7 @@ public sealed class DashboardService(
         var bundleIds = items.Where(i => i.PoolType == PoolType.Bundle).Select(i => i.PoolId).ToHashSet();
         if (bundleIds.Count > 0)
         {
-            foreach (var b in (await bundles.ListAsync(actor, ct: ct)).Where(b => bundleIds.Contains(b.BundleId)))
+            foreach (var b in await bundles.ListByIdsAsync(actor, bundleIds, ct))
                 result[b.BundleId] = (CapacityPolicy.Percent(b.Pool.Utilization), b.Pool.Band);
         }
         return result;
