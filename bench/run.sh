@@ -2,6 +2,8 @@
 # Runs every benchmark scenario and prints one summary table (bench/README.md explains each figure).
 #   bench/run.sh                 SQLite + PostgreSQL (needs CAPACITY_TEST_POSTGRES or /work/dev-services.sh) + HTTP
 #   SKIP_POSTGRES=1 bench/run.sh  SQLite and HTTP only
+#   SCALE=10000 bench/run.sh      also the at-scale budgets (CapacityAdmin.Bench.Scale) on a generated SQLite data set
+# The in-process part runs every scenario (enroll, credits, join): each prints one SUMMARY line for the table.
 # Every load is bounded in time or count and goes to 127.0.0.1 only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -64,6 +66,12 @@ BULK_PID=$!
 IFS='|' read -r _ rps p50 p99 max errors total < <(CAMPAIGN=$(campaign singles) PREFIX=s wrk -t1 -c4 -d"${HTTP_SECONDS}s" --timeout 5s -s bench/http/enroll.lua "http://127.0.0.1:$PORT" | grep '^WRK')
 wait "$BULK_PID"
 ROWS+=("http single enroll during a 10,000-item bulk|Sqlite|$rps req/s (p50 $p50, p99 $p99, max $max ms)|bulk took $(cat "$WORK/bulk.time") s|errors $errors|")
+
+if [[ -n "${SCALE:-}" ]]; then
+  echo "== at scale ($SCALE campaigns), SQLite" >&2
+  dotnet build bench/CapacityAdmin.Bench.Scale -c Release -v q -nologo -clp:ErrorsOnly >/dev/null
+  dotnet run -c Release --no-build --project bench/CapacityAdmin.Bench.Scale -- --scale "$SCALE" --iterations 20 | tee "$WORK/scale.log" | grep '^|' || true
+fi
 
 echo
 echo "| Scenario | Provider | Product path | Raw ADO baseline / notes | Ratio / errors | Oversold |"

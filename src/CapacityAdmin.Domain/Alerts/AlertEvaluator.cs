@@ -203,15 +203,54 @@ public sealed partial class AlertEvaluator(IDbContextFactory<CapacityDbContext> 
     {
         var band = AlertPolicy.HighestBand(pool.Used, pool.Limit, pool.HardLimit, bands);
         if (band is null) return null;
-        var now = clock.GetUtcNow();
-        var cutoff = now - band.RepeatWindow;
         var (type, id, measure, threshold) = (pool.PoolType, pool.PoolId, pool.Measure, band.Threshold);
 
         // A cheap read first: a busy pool is mostly inside its window and needs no write at all.
         var window = await db.AlertWindows.AsNoTracking()
             .Where(w => w.PoolType == type && w.PoolId == id && w.Measure == measure && w.Threshold == threshold)
-            .Select(w => new { w.LastRaisedAt, w.SnoozedUntil })
+            .Select(w => new WindowState(w.PoolType, w.PoolId, w.Measure, w.Threshold, w.LastRaisedAt, w.SnoozedUntil))
             .FirstOrDefaultAsync(ct);
+        return await RaiseUnlessClosedAsync(db, pool, band, window, ct);
+    }
+
+    /// <summary>
+    /// The scan's evaluation of one page of pools: the bands are decided in memory, the windows of every pool that reached one
+    /// are read in one query, and only pools whose window is open (or missing) go on to the claim, one conditional UPDATE each,
+    /// exactly as <see cref="EvaluateOneAsync"/> does. Returns the number of alerts raised.
+    /// </summary>
+    internal async Task<int> EvaluatePageAsync(CapacityDbContext db, IReadOnlyList<AlertPool> pools, IReadOnlyList<AlertBand> bands, CancellationToken ct)
+    {
+        var reached = new List<(AlertPool Pool, AlertBand Band)>();
+        foreach (var pool in pools)
+            if (AlertPolicy.HighestBand(pool.Used, pool.Limit, pool.HardLimit, bands) is { } band) reached.Add((pool, band));
+        if (reached.Count == 0) return 0;
+
+        var raised = 0;
+        foreach (var group in reached.GroupBy(r => r.Pool.PoolType))
+        {
+            var type = group.Key;
+            var ids = group.Select(r => r.Pool.PoolId).Distinct().ToList();
+            var windows = (await db.AlertWindows.AsNoTracking()
+                    .Where(w => w.PoolType == type && ids.Contains(w.PoolId))
+                    .Select(w => new WindowState(w.PoolType, w.PoolId, w.Measure, w.Threshold, w.LastRaisedAt, w.SnoozedUntil))
+                    .ToListAsync(ct))
+                .ToDictionary(w => (w.PoolId, w.Measure, w.Threshold));
+            foreach (var (pool, band) in group)
+                if (await RaiseUnlessClosedAsync(db, pool, band, windows.GetValueOrDefault((pool.PoolId, pool.Measure, band.Threshold)), ct) is not null)
+                    raised++;
+        }
+        return raised;
+    }
+
+    /// <summary>The window as last read; the claim re-checks it in the database.</summary>
+    private sealed record WindowState(PoolType PoolType, Guid PoolId, PoolMeasure Measure, string Threshold, DateTimeOffset? LastRaisedAt,
+        DateTimeOffset? SnoozedUntil);
+
+    private async Task<AlertView?> RaiseUnlessClosedAsync(CapacityDbContext db, AlertPool pool, AlertBand band, WindowState? window, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var cutoff = now - band.RepeatWindow;
+        var threshold = band.Threshold;
         if (window is null) await EnsureWindowAsync(db, pool, threshold, ct);
         else if (window.LastRaisedAt > cutoff || window.SnoozedUntil > now) return null;
 

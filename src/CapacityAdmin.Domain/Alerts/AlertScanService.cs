@@ -45,33 +45,35 @@ public sealed class AlertScanService(IDbContextFactory<CapacityDbContext> contex
         var bands = await AlertEvaluator.ReadBandsAsync(db, ct);
         int campaigns = 0, bundles = 0, levelCaps = 0, pools = 0, raised = 0;
 
-        for (var page = 0; ; page++)
+        // Keyset pages (by id, never OFFSET, so each page costs the same however deep the scan is); each page's bands are
+        // decided in memory and its windows read in one query (AlertEvaluator.EvaluatePageAsync).
+        Guid? after = null;
+        while (true)
         {
-            var rows = await db.Campaigns.AsNoTracking().Where(c => ScannedStatuses.Contains(c.Status))
-                .OrderBy(c => c.Id).Skip(page * PageSize).Take(PageSize).ToListAsync(ct);
-            foreach (var campaign in rows)
-            {
-                campaigns++;
-                foreach (var pool in CampaignPools(campaign))
-                {
-                    pools++;
-                    if (await evaluator.EvaluateOneAsync(db, pool, bands, ct) is not null) raised++;
-                }
-            }
+            var query = db.Campaigns.AsNoTracking().Where(c => ScannedStatuses.Contains(c.Status));
+            if (after is { } last) query = query.Where(c => c.Id.CompareTo(last) > 0);
+            var rows = await query.OrderBy(c => c.Id).Take(PageSize).ToListAsync(ct);
+            if (rows.Count == 0) break;
+            var page = rows.SelectMany(CampaignPools).ToList();
+            campaigns += rows.Count;
+            pools += page.Count;
+            raised += await evaluator.EvaluatePageAsync(db, page, bands, ct);
             if (rows.Count < PageSize) break;
+            after = rows[^1].Id;
         }
 
-        for (var page = 0; ; page++)
+        after = null;
+        while (true)
         {
-            var rows = await db.Bundles.AsNoTracking().Where(b => b.Status != BundleSubscriptionStatus.Canceled)
-                .OrderBy(b => b.Id).Skip(page * PageSize).Take(PageSize).ToListAsync(ct);
-            foreach (var bundle in rows)
-            {
-                bundles++;
-                pools++;
-                if (await evaluator.EvaluateOneAsync(db, AlertPool.ForBundle(bundle), bands, ct) is not null) raised++;
-            }
+            var query = db.Bundles.AsNoTracking().Where(b => b.Status != BundleSubscriptionStatus.Canceled);
+            if (after is { } last) query = query.Where(b => b.Id.CompareTo(last) > 0);
+            var rows = await query.OrderBy(b => b.Id).Take(PageSize).ToListAsync(ct);
+            if (rows.Count == 0) break;
+            bundles += rows.Count;
+            pools += rows.Count;
+            raised += await evaluator.EvaluatePageAsync(db, rows.Select(AlertPool.ForBundle).ToList(), bands, ct);
             if (rows.Count < PageSize) break;
+            after = rows[^1].Id;
         }
 
         // Forecasts of every campaign and bundle, a keyset page at a time, each page in a fixed number of grouped queries.
@@ -82,11 +84,11 @@ public sealed class AlertScanService(IDbContextFactory<CapacityDbContext> contex
 
         var report = await membershipReport.GetUtilizationAsync(Actor.System, ct);
         if (!report.IsSuccess) throw new InvalidOperationException($"The level-cap report failed: {report.Error.Detail}");
-        foreach (var cap in report.Value.LevelCaps)
+        foreach (var chunk in report.Value.LevelCaps.Chunk(PageSize))
         {
-            levelCaps++;
-            pools++;
-            if (await evaluator.EvaluateOneAsync(db, AlertPool.ForLevelCap(cap), bands, ct) is not null) raised++;
+            levelCaps += chunk.Length;
+            pools += chunk.Length;
+            raised += await evaluator.EvaluatePageAsync(db, chunk.Select(AlertPool.ForLevelCap).ToList(), bands, ct);
         }
 
         return new AlertScanResult(campaigns, bundles, levelCaps, pools, raised) { ForecastAlertsRaised = forecastRaised };

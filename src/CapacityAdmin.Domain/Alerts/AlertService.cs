@@ -58,7 +58,7 @@ public sealed record UpsellQuery(UpsellStatus? Status = null, string? Owner = nu
 /// admin sees only its company's alerts that are addressed to company admins, and its capacity
 /// requests; never the sales-only upsell opportunities, other roles' addresses or the sales notes.
 /// </summary>
-public sealed class AlertService(IDbContextFactory<CapacityDbContext> contexts, TimeProvider clock, IOptions<AlertOptions> options)
+public sealed partial class AlertService(IDbContextFactory<CapacityDbContext> contexts, TimeProvider clock, IOptions<AlertOptions> options)
 {
     public const int MaxCampaignAlerts = 500;
     public const int MaxExportRows = 100_000;

@@ -14,7 +14,13 @@ public static class UpsellCsv
         "liveUtilizationPercent", "projectedHardLimitAt", "runsOutBeforeEnd", "refusedLast30Days",
     ];
 
-    public static string Write(IEnumerable<UpsellItemView> rows) => CsvTable.Write(Header, rows.Select(r => (IReadOnlyList<object?>)
+    public static string Write(IEnumerable<UpsellItemView> rows) => CsvTable.Write(Header, rows.Select(Row));
+
+    /// <summary>The same table written to <paramref name="output"/> as the rows arrive (GET /upsell.csv).</summary>
+    public static Task<long> WriteAsync(Stream output, IAsyncEnumerable<UpsellItemView> rows, CancellationToken ct = default) =>
+        CsvTable.WriteAsync(output, Header, rows.Select(Row), ct);
+
+    private static IReadOnlyList<object?> Row(UpsellItemView r) =>
     [
         r.AlertId, AlertNames.Of(r.Kind), r.CompanyId, r.CompanyName, AlertNames.Of(r.PoolType), r.PoolId,
         r.PoolName, r.CampaignId, r.UtilizationPercent.ToString("0.00", CultureInfo.InvariantCulture), r.Threshold,
@@ -23,5 +29,5 @@ public static class UpsellCsv
         r.ProjectedHardLimitAt?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         r.RunsOutBeforeEnd is { } runsOut ? (runsOut ? "true" : "false") : null,
         r.RefusedLast30Days.ToString(CultureInfo.InvariantCulture),
-    ]));
+    ];
 }

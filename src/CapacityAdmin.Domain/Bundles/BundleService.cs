@@ -174,6 +174,52 @@ public sealed class BundleService(IDbContextFactory<CapacityDbContext> contexts,
         return BundleStatus.From(bundle, linked);
     }
 
+    /// <summary>
+    /// One keyset page of the bundles the actor may see, by name then id, after <paramref name="after"/> (the last row of the
+    /// previous page); the page's linked campaigns in one more query. For exports that stream every bundle.
+    /// </summary>
+    public async Task<IReadOnlyList<BundleStatus>> ListPageAfterAsync(Actor actor, (string Name, Guid Id)? after, int take, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var query = db.Bundles.AsNoTracking();
+        if (actor.CompanyId is { } own) query = query.Where(b => b.CompanyId == own);
+        if (after is { } a) query = query.Where(b => string.Compare(b.Name, a.Name) > 0 || (b.Name == a.Name && b.Id.CompareTo(a.Id) > 0));
+        var bundles = await query.OrderBy(b => b.Name).ThenBy(b => b.Id).Take(take).ToListAsync(ct);
+        var ids = bundles.Select(b => b.Id).ToList();
+        var campaigns = await db.Campaigns.AsNoTracking().Where(c => c.BundleId != null && ids.Contains(c.BundleId.Value)).ToListAsync(ct);
+        var byBundle = campaigns.ToLookup(c => c.BundleId!.Value);
+        return bundles.Select(b => BundleStatus.From(b, byBundle[b.Id])).ToList();
+    }
+
+    /// <summary>
+    /// The bundles the actor may see whose usage is near <paramref name="percent"/> of their capacity or above, filtered in SQL
+    /// one point wide (the caller applies the exact test to <see cref="BundleStatus.Pool"/>), by name.
+    /// </summary>
+    public async Task<IReadOnlyList<BundleStatus>> ListNearFullAsync(Actor actor, int percent, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var query = db.Bundles.AsNoTracking().Where(b => b.Capacity > 0 ? 100 * b.VolunteersUsed >= (percent - 1) * b.Capacity : b.VolunteersUsed > 0);
+        if (actor.CompanyId is { } own) query = query.Where(b => b.CompanyId == own);
+        var bundles = await query.OrderBy(b => b.Name).ThenBy(b => b.Id).ToListAsync(ct);
+        var ids = bundles.Select(b => b.Id).ToList();
+        var campaigns = await db.Campaigns.AsNoTracking().Where(c => c.BundleId != null && ids.Contains(c.BundleId.Value)).ToListAsync(ct);
+        var byBundle = campaigns.ToLookup(c => c.BundleId!.Value);
+        return bundles.Select(b => BundleStatus.From(b, byBundle[b.Id])).ToList();
+    }
+
+    /// <summary>The bundles among <paramref name="bundleIds"/> that the actor may see, by name.</summary>
+    public async Task<IReadOnlyList<BundleStatus>> ListByIdsAsync(Actor actor, IReadOnlyCollection<Guid> bundleIds, CancellationToken ct = default)
+    {
+        var wanted = bundleIds.ToList();
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var query = db.Bundles.AsNoTracking().Where(b => wanted.Contains(b.Id));
+        if (actor.CompanyId is { } own) query = query.Where(b => b.CompanyId == own);
+        var bundles = await query.OrderBy(b => b.Name).ThenBy(b => b.Id).ToListAsync(ct);
+        var campaigns = await db.Campaigns.AsNoTracking().Where(c => c.BundleId != null && wanted.Contains(c.BundleId.Value)).ToListAsync(ct);
+        var byBundle = campaigns.ToLookup(c => c.BundleId!.Value);
+        return bundles.Select(b => BundleStatus.From(b, byBundle[b.Id])).ToList();
+    }
+
     /// <summary>The bundles the actor may see, optionally of one company, by name.</summary>
     public async Task<IReadOnlyList<BundleStatus>> ListAsync(Actor actor, Guid? companyId = null, CancellationToken ct = default)
     {
@@ -181,7 +227,7 @@ public sealed class BundleService(IDbContextFactory<CapacityDbContext> contexts,
         var query = db.Bundles.AsNoTracking();
         if (actor.CompanyId is { } own) query = query.Where(b => b.CompanyId == own);
         if (companyId is { } wanted) query = query.Where(b => b.CompanyId == wanted);
-        var bundles = await query.OrderBy(b => b.Name).ToListAsync(ct);
+        var bundles = await query.OrderBy(b => b.Name).ThenBy(b => b.Id).ToListAsync(ct);
         var ids = bundles.Select(b => b.Id).ToList();
         var campaigns = await db.Campaigns.AsNoTracking().Where(c => c.BundleId != null && ids.Contains(c.BundleId.Value)).ToListAsync(ct);
         var byBundle = campaigns.ToLookup(c => c.BundleId!.Value);

@@ -35,7 +35,9 @@ public sealed class CapacityQueryService(IDbContextFactory<CapacityDbContext> co
         {
             var pattern = $"%{query.Search.Trim().ToLower()}%";
             // Contains, case-insensitive, on the campaign's and its company's names (issue #8: search covers company names).
-            campaigns = campaigns.Where(c => EF.Functions.Like(c.Name.ToLower(), pattern) || EF.Functions.Like(c.Company!.Name.ToLower(), pattern));
+            // The matching companies are one uncorrelated subquery (a few rows), not a join evaluated for every campaign.
+            var companies = db.Companies.Where(co => EF.Functions.Like(co.Name.ToLower(), pattern)).Select(co => co.Id);
+            campaigns = campaigns.Where(c => EF.Functions.Like(c.Name.ToLower(), pattern) || companies.Contains(c.CompanyId));
         }
 
         // The governing usage and limit of each model as SQL expressions (credits in cents).

@@ -27,6 +27,15 @@ public sealed class DashboardService(
 
     public const int ListSize = 10;
 
+    /// <summary>Pools of each kind the attention queue lists (the fullest); its counts cover all of them.</summary>
+    public const int AttentionListSize = 50;
+
+    /// <summary>Campaigns read, fullest first by SQL, for the exact ranking of the attention list: a wide margin over the list.</summary>
+    private const int AttentionCandidates = 200;
+
+    /// <summary>Upsell candidates read per kind of pool for the sales ranking: a wide margin over <see cref="ListSize"/>.</summary>
+    private const int UpsellCandidates = 100;
+
     public async Task<Result<CompanyAdminDashboard>> GetCompanyAdminAsync(Actor actor, CancellationToken ct = default)
     {
         if (actor.CompanyId is not { } companyId) return DomainError.Forbidden("Only a company admin has a company dashboard.");
@@ -51,8 +60,9 @@ public sealed class DashboardService(
         if (!actor.CanEditCapacity) return DomainError.Forbidden("Only Customer Success and Administrators work the attention queue.");
         await using var db = await contexts.CreateDbContextAsync(ct);
 
-        // At or above 90 % of the governing limit, in exact integers (credits in cents), filtered in SQL.
-        var hot = await db.Campaigns.AsNoTracking()
+        // At or above 90 % of the governing limit, in exact integers (credits in cents), filtered and counted in SQL; the list
+        // is the fullest AttentionListSize, from a wider candidate set ordered in SQL and ranked exactly here.
+        var hotQuery = db.Campaigns.AsNoTracking()
             .Where(c => c.Status != CampaignStatus.Closed && c.Status != CampaignStatus.Completed)
             .Select(c => new
             {
@@ -63,18 +73,21 @@ public sealed class DashboardService(
                 Limit = c.PricingModel == PricingModel.Credits ? (c.CreditAllocationCents ?? 0L)
                     : c.PricingModel == PricingModel.Iaas ? (long)(c.LearnersCommitted ?? 0) : (long)c.VolunteerLimit,
             })
-            .Where(x => x.Limit > 0 ? 100 * x.Used >= AttentionPercent * x.Limit : x.Used > 0)
-            .ToListAsync(ct);
+            .Where(x => x.Limit > 0 ? 100 * x.Used >= AttentionPercent * x.Limit : x.Used > 0);
+        var counts = await hotQuery.GroupBy(x => 1).Select(g => new { All = g.Count(), Over = g.Count(x => x.Used > x.Limit) }).FirstOrDefaultAsync(ct);
+        var (campaignCount, overCount) = (counts?.All ?? 0, counts?.Over ?? 0);
+        var hot = await hotQuery.OrderByDescending(x => x.Limit > 0 ? (double)x.Used / x.Limit : (double)x.Used).ThenBy(x => x.Campaign.Name)
+            .Take(AttentionCandidates).ToListAsync(ct);
         var campaigns = hot.Select(x => new AttentionCampaign(CapacityStatus.From(x.Campaign), x.CompanyName))
             .OrderByDescending(c => c.Status.OverallUtilization).ThenBy(c => c.Status.Name, StringComparer.OrdinalIgnoreCase)
-            .ToList();
+            .Take(AttentionListSize).ToList();
 
-        var companyNames = await db.Companies.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, ct);
-        var hotBundles = (await bundles.ListAsync(actor, ct: ct))
+        var hotBundles = (await bundles.ListNearFullAsync(actor, AttentionPercent, ct))
             .Where(b => b.Status == BundleSubscriptionStatus.Active && IsHot(b.Pool))
             .OrderByDescending(b => b.Pool.Utilization).ThenBy(b => b.Name, StringComparer.OrdinalIgnoreCase)
-            .Select(b => new AttentionBundle(b, companyNames.GetValueOrDefault(b.CompanyId, "")))
             .ToList();
+        var companyIds = hotBundles.Select(b => b.CompanyId).Distinct().ToList();
+        var companyNames = await db.Companies.AsNoTracking().Where(c => companyIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
 
         var report = await memberships.GetUtilizationAsync(actor, ct);
         var caps = report.IsSuccess
@@ -85,7 +98,9 @@ public sealed class DashboardService(
         if (!open.IsSuccess) return open.Error;
         var requests = await alerts.ListAsync(actor, new AlertQuery(Status: AlertStatus.New, Kind: AlertKind.CapacityRequest), new PageRequest(1, ListSize), ct);
         if (!requests.IsSuccess) return requests.Error;
-        return new AttentionQueue(campaigns, hotBundles, caps, open.Value.Items, open.Value.Total, requests.Value.Items, requests.Value.Total);
+        return new AttentionQueue(campaigns, hotBundles.Take(AttentionListSize).Select(b => new AttentionBundle(b, companyNames.GetValueOrDefault(b.CompanyId, ""))).ToList(),
+            caps.Take(AttentionListSize).ToList(), open.Value.Items, open.Value.Total, requests.Value.Items, requests.Value.Total,
+            campaignCount, overCount, hotBundles.Count, caps.Count);
     }
 
     public async Task<Result<SalesDashboard>> GetSalesAsync(Actor actor, CancellationToken ct = default)
@@ -97,14 +112,9 @@ public sealed class DashboardService(
             .ToListAsync(ct);
         var pipeline = Enum.GetValues<UpsellStatus>().ToDictionary(s => s, s => counts.FirstOrDefault(c => c.Status == s)?.Count ?? 0);
 
-        // Open items (new or contacted), ranked by their pool's utilization now, not when the alert was raised.
-        var open = new List<UpsellItemView>();
-        foreach (var status in new[] { UpsellStatus.New, UpsellStatus.Contacted })
-        {
-            var page = await alerts.ListUpsellAsync(actor, new UpsellQuery(Status: status), new PageRequest(1, PageRequest.MaxPageSize), ct);
-            if (!page.IsSuccess) return page.Error;
-            open.AddRange(page.Value.Items);
-        }
+        // Open items (new or contacted), ranked by their pool's utilization now, not when the alert was raised. The candidates
+        // come ranked from SQL (a bounded number whatever the size of the pipeline); the exact ranking below decides.
+        var open = await alerts.OpenUpsellCandidatesAsync(UpsellCandidates, ct);
         var live = await LiveUtilizationAsync(db, actor, open, ct);
         var ranked = open
             .Select(i => live.TryGetValue(i.PoolId, out var l) ? new RankedUpsellItem(i, l.Percent, l.Band) : new RankedUpsellItem(i, null, null))
@@ -151,7 +161,7 @@ public sealed class DashboardService(
         var bundleIds = items.Where(i => i.PoolType == PoolType.Bundle).Select(i => i.PoolId).ToHashSet();
         if (bundleIds.Count > 0)
         {
-            foreach (var b in (await bundles.ListAsync(actor, ct: ct)).Where(b => bundleIds.Contains(b.BundleId)))
+            foreach (var b in await bundles.ListByIdsAsync(actor, bundleIds, ct))
                 result[b.BundleId] = (CapacityPolicy.Percent(b.Pool.Utilization), b.Pool.Band);
         }
         return result;

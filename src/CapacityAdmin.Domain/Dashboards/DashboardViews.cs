@@ -24,7 +24,8 @@ public sealed record AttentionCampaign(CapacityStatus Status, string CompanyName
 public sealed record AttentionBundle(BundleStatus Status, string CompanyName);
 
 /// <summary>
-/// Customer Success's queue: pools at or above <see cref="DashboardService.AttentionPercent"/> (most utilized first), open
+/// Customer Success's queue: pools at or above <see cref="DashboardService.AttentionPercent"/> (the
+/// <see cref="DashboardService.AttentionListSize"/> most utilized of each kind, with the counts of all of them), open
 /// alerts to acknowledge and capacity requests waiting (newest first), each with its total.
 /// </summary>
 public sealed record AttentionQueue(
@@ -34,7 +35,11 @@ public sealed record AttentionQueue(
     IReadOnlyList<AlertView> OpenAlerts,
     int OpenAlertCount,
     IReadOnlyList<AlertView> CapacityRequests,
-    int CapacityRequestCount);
+    int CapacityRequestCount,
+    int CampaignCount,
+    int OverCapacityCount,
+    int BundleCount,
+    int LevelCapCount);
 
 /// <summary>One upsell opportunity ranked by its pool's live utilization, beside the utilization when it was raised.</summary>
 public sealed record RankedUpsellItem(UpsellItemView Item, decimal? LiveUtilizationPercent, CapacityBand? LiveBand);

@@ -428,6 +428,8 @@ namespace CapacityAdmin.Migrations.SqlServer.Migrations
                     b.HasIndex("CompanyId", "Name")
                         .IsUnique();
 
+                    b.HasIndex("Name", "Id");
+
                     b.ToTable("Bundles", null, t =>
                         {
                             t.HasCheckConstraint("CK_Bundles_Counters", "\"VolunteersUsed\" >= 0");
@@ -522,6 +524,14 @@ namespace CapacityAdmin.Migrations.SqlServer.Migrations
 
                     b.HasIndex("CompanyId", "Name")
                         .IsUnique();
+
+                    b.HasIndex("CreatedAt", "Id");
+
+                    b.HasIndex("Name", "Id");
+
+                    b.HasIndex("PricingModel", "Id");
+
+                    b.HasIndex("Status", "Id");
 
                     b.ToTable("Campaigns", null, t =>
                         {

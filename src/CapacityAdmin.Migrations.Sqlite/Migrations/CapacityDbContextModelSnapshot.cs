@@ -422,6 +422,8 @@ namespace CapacityAdmin.Migrations.Sqlite.Migrations
                     b.HasIndex("CompanyId", "Name")
                         .IsUnique();
 
+                    b.HasIndex("Name", "Id");
+
                     b.ToTable("Bundles", null, t =>
                         {
                             t.HasCheckConstraint("CK_Bundles_Counters", "\"VolunteersUsed\" >= 0");
@@ -516,6 +518,14 @@ namespace CapacityAdmin.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CompanyId", "Name")
                         .IsUnique();
+
+                    b.HasIndex("CreatedAt", "Id");
+
+                    b.HasIndex("Name", "Id");
+
+                    b.HasIndex("PricingModel", "Id");
+
+                    b.HasIndex("Status", "Id");
 
                     b.ToTable("Campaigns", null, t =>
                         {

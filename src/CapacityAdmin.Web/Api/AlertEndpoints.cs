@@ -95,13 +95,14 @@ public static class AlertEndpoints
                 TypedResults.Ok(new PagedResult<UpsellItemResponse>(p.Items.Select(UpsellItemResponse.From).ToList(), p.Page, p.PageSize, p.Total)));
         }).WithTags("Alerts").RequireAuthorization(ApiPolicies.Upsell);
 
-        api.MapGet("/upsell.csv", async (ClaimsPrincipal user, AlertService alerts, string? status, string? owner, Guid? companyId, string? kind,
+        api.MapGet("/upsell.csv", (ClaimsPrincipal user, AlertService alerts, string? status, string? owner, Guid? companyId, string? kind,
             string? sort, CancellationToken ct) =>
         {
             var query = BuildUpsellQuery(status, owner, companyId, kind, sort);
             if (!query.IsSuccess) return ApiProblems.From(query.Error);
-            return ApiResults.Map(await alerts.ExportUpsellAsync(user.ToActor(), query.Value, ct), rows =>
-                TypedResults.File(Encoding.UTF8.GetBytes(UpsellCsv.Write(rows)), "text/csv; charset=utf-8", "upsell.csv"));
+            // Streamed: rows are written as they are read (AlertService.StreamUpsellExport).
+            return ApiResults.Map(alerts.StreamUpsellExport(user.ToActor(), query.Value), rows =>
+                TypedResults.Stream(stream => UpsellCsv.WriteAsync(stream, rows, ct), "text/csv; charset=utf-8", "upsell.csv"));
         }).WithTags("Alerts").RequireAuthorization(ApiPolicies.Upsell);
     }
 

@@ -98,9 +98,12 @@ public static class MembershipEndpoints
                 var csv = string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase);
                 if (!csv && !string.IsNullOrWhiteSpace(format) && !string.Equals(format, "json", StringComparison.OrdinalIgnoreCase))
                     return ApiProblems.From(DomainError.Validation("format", "format must be 'json' or 'csv'."));
+                // The CSV is streamed: rows are written as they are read, so memory stays flat at any size.
+                if (csv)
+                    return TypedResults.Stream(stream => CsvTable.WriteAsync(stream, UtilizationReportService.CsvHeader, reports.CsvRowsAsync(user.ToActor(), ct), ct),
+                        "text/csv; charset=utf-8");
                 var report = await reports.BuildAsync(user.ToActor(), ct);
-                if (!report.IsSuccess) return ApiProblems.From(report.Error);
-                return csv ? TypedResults.Text(UtilizationReportService.ToCsv(report.Value!), "text/csv", Encoding.UTF8) : TypedResults.Ok(report.Value);
+                return report.IsSuccess ? TypedResults.Ok(report.Value) : ApiProblems.From(report.Error);
             }).WithTags("Reports");
 
         return v1;

@@ -16,5 +16,6 @@ public class BundleConfiguration : IEntityTypeConfiguration<Bundle>
         builder.Ignore(b => b.AcceptsLinks);
         builder.HasOne<Companies.Company>().WithMany().HasForeignKey(b => b.CompanyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(b => new { b.CompanyId, b.Name }).IsUnique();
+        builder.HasIndex(b => new { b.Name, b.Id }); // the list's default order and the streamed CSV's keyset
     }
 }

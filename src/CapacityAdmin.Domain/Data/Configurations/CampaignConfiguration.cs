@@ -29,5 +29,11 @@ public class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
         builder.HasOne(c => c.Bundle).WithMany().HasForeignKey(c => c.BundleId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => new { c.CompanyId, c.Name }).IsUnique();
         builder.HasIndex(c => c.BundleId);
+        // The list's sorts at scale (issue #11): each key with the id tie-break, so a page is read from the index and the
+        // streamed CSV walks (Name, Id) by keyset. None holds a usage counter, so consumption never maintains them.
+        builder.HasIndex(c => new { c.Name, c.Id });
+        builder.HasIndex(c => new { c.Status, c.Id });
+        builder.HasIndex(c => new { c.PricingModel, c.Id });
+        builder.HasIndex(c => new { c.CreatedAt, c.Id });
     }
 }

@@ -1,0 +1,216 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using CapacityAdmin.Domain.Data;
+using CapacityAdmin.Domain.Geography;
+using CapacityAdmin.Domain.Identity;
+using CapacityAdmin.Domain.Memberships;
+using CapacityAdmin.Domain.Seeding;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace CapacityAdmin.Bench;
+
+/// <summary>
+/// Membership joins (issue #11): N joins on P workers racing for the K = limit seats of one designation at one mandal, once
+/// through <see cref="MembershipService.JoinAsync"/> (the locked seat transaction: scope lock, lapsed-lock release, existing
+/// check, seat count and lowest free number, insert) and once as hand-written ADO.NET of the same transaction shape on
+/// connections held open (SQLite: BEGIN IMMEDIATE behind an in-process writer gate, as the product's write gate does;
+/// PostgreSQL: the scope's lock row inserted if missing and locked FOR UPDATE). Each path gets its own designation, so
+/// both race for K fresh seats; the oversold check counts the seat holders each scope ends with.
+/// The mandal has no level-cap row in the seeded (simple) catalog, so no aggregate cap is counted by either path.
+/// </summary>
+internal sealed class MembershipScenarios(IServiceProvider services, BenchOptions options, string connectionString)
+{
+    private const string Cell = "GENERAL_BODY";
+    private static readonly Actor Actor = new("bench", Roles.CustomerSuccess, null);
+    private static readonly DateTimeOffsetToBinaryConverter SqliteTime = new();
+    private readonly SemaphoreSlim _rawGate = new(1, 1);
+    private bool Sqlite => options.Provider == DatabaseProvider.Sqlite;
+
+    public async Task<(RaceResult Product, RaceResult Raw)> JoinAsync()
+    {
+        var path = await SeedAsync();
+        var memberships = services.GetRequiredService<MembershipService>();
+        var limit = options.Limit;
+        Task<bool> ProductJoin(string designation, string member) =>
+            memberships.JoinAsync(Actor, new JoinMembershipRequest(member, new MembershipScope(Cell, designation, Level.MANDAL, Mandal: path.MandalCode), Activate: true))
+                .ContinueWith(t => t.Result.IsSuccess && !t.Result.Value!.Existing, TaskScheduler.Default);
+
+        await DesignationAsync("BENCH_WARM", 100);
+        await Race.RunAsync(200, options.Parallel, i => ProductJoin("BENCH_WARM", $"w-{i}"));
+        await DesignationAsync("BENCH_WARM_RAW", 100);
+        await using (var pool = await RawPoolAsync())
+            await Race.RunAsync(200, options.Parallel, i => pool.RunAsync(c => RawJoinAsync(c, "BENCH_WARM_RAW", path, $"w-{i}")));
+
+        await DesignationAsync("BENCH_PRODUCT", limit);
+        var p = await Race.RunAsync(options.Requests, options.Parallel, i => ProductJoin("BENCH_PRODUCT", $"m-{i}"));
+        await DesignationAsync("BENCH_RAW", limit);
+        (int Allowed, int Refused, double Throughput, double P50, double P99) r;
+        await using (var pool = await RawPoolAsync())
+            r = await Race.RunAsync(options.Requests, options.Parallel, i => pool.RunAsync(c => RawJoinAsync(c, "BENCH_RAW", path, $"m-{i}")));
+
+        return (new RaceResult(p.Allowed, p.Refused, limit, await HoldersAsync("BENCH_PRODUCT"), p.Throughput, p.P50, p.P99),
+            new RaceResult(r.Allowed, r.Refused, limit, await HoldersAsync("BENCH_RAW"), r.Throughput, r.P50, r.P99));
+    }
+
+    /// <summary>
+    /// The product's join transaction in raw ADO: lock, read the cell and designation, release lapsed payment locks of the
+    /// scope, the existing-member check, the taken seat numbers (count and lowest free), INSERT, COMMIT.
+    /// </summary>
+    private async Task<bool> RawJoinAsync(DbConnection connection, string designation, UnitPath path, string member)
+    {
+        var scopeKey = ScopeKeys.Designation(Cell, designation, path);
+        var now = DateTimeOffset.UtcNow;
+        if (Sqlite) await _rawGate.WaitAsync();
+        try
+        {
+            await using var tx = await connection.BeginTransactionAsync();
+            if (!Sqlite)
+                await ExecAsync(connection, tx, "INSERT INTO \"SeatScopeLocks\" (\"ScopeKey\") VALUES (@k) ON CONFLICT (\"ScopeKey\") DO NOTHING; " +
+                    "SELECT \"ScopeKey\" FROM \"SeatScopeLocks\" WHERE \"ScopeKey\" = @k FOR UPDATE;", ("k", ScopeKeys.DesignationLock(scopeKey)));
+            if (!Convert.ToBoolean(await ScalarAsync(connection, tx, "SELECT \"IsActive\" FROM \"Cells\" WHERE \"Code\" = @c", ("c", Cell))))
+                return false;
+            var capacity = Convert.ToInt32(await ScalarAsync(connection, tx, "SELECT \"DefaultCapacity\" FROM \"Designations\" WHERE \"Code\" = @d", ("d", designation)));
+            await ExecAsync(connection, tx, "UPDATE \"Memberships\" SET \"Status\" = 'EXPIRED', \"ExpiredAt\" = @now " +
+                "WHERE \"ScopeKey\" = @k AND \"Status\" = 'PENDING_PAYMENT' AND \"LockedAt\" <= @cutoff",
+                ("now", Time(now)), ("k", scopeKey), ("cutoff", Time(now.AddMinutes(-30))));
+            if (await ScalarAsync(connection, tx, "SELECT 1 FROM \"Memberships\" WHERE \"ScopeKey\" = @k AND \"MemberRef\" = @m AND " + Holders,
+                    ("k", scopeKey), ("m", member)) is not null)
+                return false;
+            var taken = new HashSet<int>();
+            await using (var read = Command(connection, tx, "SELECT \"SeatSequence\" FROM \"Memberships\" WHERE \"ScopeKey\" = @k AND " + Holders, ("k", scopeKey)))
+            await using (var reader = await read.ExecuteReaderAsync())
+                while (await reader.ReadAsync()) taken.Add(reader.GetInt32(0));
+            if (taken.Count >= capacity) return false;
+            var seat = Enumerable.Range(1, capacity).First(n => !taken.Contains(n));
+            await ExecAsync(connection, tx,
+                "INSERT INTO \"Memberships\" (\"Id\", \"MemberRef\", \"CellCode\", \"DesignationCode\", \"Level\", \"Zone\", \"StateCode\", \"DistrictCode\", " +
+                "\"MandalCode\", \"ScopeKey\", \"Status\", \"PaymentStatus\", \"SeatSequence\", \"Fee\", \"AmountPaid\", \"CreatedAt\", \"ActivatedAt\", " +
+                "\"ExpiresAt\", \"RefundRequired\") VALUES (@id, @m, @c, @d, 'MANDAL', @z, @s, @di, @ma, @k, 'ACTIVE', 'NOT_REQUIRED', @seat, 0, 0, @now, " +
+                "@now, @expires, @no)",
+                ("id", Sqlite ? Guid.NewGuid().ToString().ToUpperInvariant() : Guid.NewGuid()), ("m", member), ("c", Cell), ("d", designation),
+                ("z", path.Zone!.Value.ToString()), ("s", path.StateCode!), ("di", path.DistrictCode!), ("ma", path.MandalCode!), ("k", scopeKey),
+                ("seat", seat), ("now", Time(now)), ("expires", Time(now.AddDays(365))), ("no", false));
+            await tx.CommitAsync();
+            return true;
+        }
+        finally
+        {
+            if (Sqlite) _rawGate.Release();
+        }
+    }
+
+    private const string Holders = "\"Status\" IN ('ACTIVE', 'PENDING_APPROVAL', 'PENDING_PAYMENT')";
+
+    private object Time(DateTimeOffset t) => Sqlite ? SqliteTime.ConvertToProvider(t)! : t;
+
+    private static DbCommand Command(DbConnection connection, DbTransaction tx, string sql, params (string Name, object Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@" + name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+        return command;
+    }
+
+    private static async Task ExecAsync(DbConnection connection, DbTransaction tx, string sql, params (string, object)[] parameters)
+    {
+        await using var command = Command(connection, tx, sql, parameters);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<object?> ScalarAsync(DbConnection connection, DbTransaction tx, string sql, params (string, object)[] parameters)
+    {
+        await using var command = Command(connection, tx, sql, parameters);
+        return await command.ExecuteScalarAsync();
+    }
+
+    /// <summary>The seeded catalog (simple mode) and the first mandal's path.</summary>
+    private async Task<UnitPath> SeedAsync()
+    {
+        using (var scope = services.CreateScope())
+        {
+            var seeded = await scope.ServiceProvider.GetRequiredService<MembershipSeeder>().SeedAsync(FindSeedDirectory(), MembershipSeedOptions.Simple);
+            if (!seeded.IsSuccess) throw new InvalidOperationException(seeded.Error.Detail);
+        }
+        await using var db = await services.GetRequiredService<IDbContextFactory<CapacityDbContext>>().CreateDbContextAsync();
+        var mandal = await db.Mandals.AsNoTracking().OrderBy(m => m.Code).FirstAsync();
+        var district = await db.Districts.AsNoTracking().FirstAsync(d => d.Code == mandal.DistrictCode);
+        var state = await db.States.AsNoTracking().FirstAsync(s => s.Code == district.StateCode);
+        return new UnitPath(Level.MANDAL, state.Zone, state.Code, district.Code, mandal.Code);
+    }
+
+    private async Task DesignationAsync(string code, int capacity)
+    {
+        await using var db = await services.GetRequiredService<IDbContextFactory<CapacityDbContext>>().CreateDbContextAsync();
+        db.Designations.Add(new Designation(code, code, capacity, 0m, 365, 100));
+        await db.SaveChangesAsync();
+    }
+
+    private async Task<long> HoldersAsync(string designation)
+    {
+        await using var db = await services.GetRequiredService<IDbContextFactory<CapacityDbContext>>().CreateDbContextAsync();
+        return await db.Memberships.CountAsync(m => m.DesignationCode == designation
+            && (m.Status == MembershipStatus.ACTIVE || m.Status == MembershipStatus.PENDING_APPROVAL || m.Status == MembershipStatus.PENDING_PAYMENT));
+    }
+
+    private static string FindSeedDirectory()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (Directory.Exists(Path.Combine(dir.FullName, "seed-data"))) return Path.Combine(dir.FullName, "seed-data");
+        throw new DirectoryNotFoundException("seed-data/ not found above the bench's output folder.");
+    }
+
+    private async Task<ConnectionPool> RawPoolAsync()
+    {
+        var pool = new ConnectionPool();
+        for (var i = 0; i < options.Parallel; i++)
+        {
+            DbConnection connection = Sqlite ? new SqliteConnection(connectionString) : new NpgsqlConnection(connectionString);
+            await connection.OpenAsync();
+            if (Sqlite)
+            {
+                await using var pragmas = connection.CreateCommand();
+                pragmas.CommandText = "PRAGMA busy_timeout=5000; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
+                await pragmas.ExecuteNonQueryAsync();
+            }
+            pool.Add(connection);
+        }
+        return pool;
+    }
+
+    /// <summary>Connections held open, one per worker.</summary>
+    private sealed class ConnectionPool : IAsyncDisposable
+    {
+        private readonly ConcurrentBag<DbConnection> _connections = [];
+
+        public void Add(DbConnection connection) => _connections.Add(connection);
+
+        public async Task<bool> RunAsync(Func<DbConnection, Task<bool>> call)
+        {
+            if (!_connections.TryTake(out var connection)) throw new InvalidOperationException("More workers than connections.");
+            try
+            {
+                return await call(connection);
+            }
+            finally
+            {
+                _connections.Add(connection);
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            while (_connections.TryTake(out var connection)) await connection.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,118 @@
+using System.Runtime.CompilerServices;
+using CapacityAdmin.Domain.Campaigns;
+using CapacityAdmin.Domain.Common;
+using CapacityAdmin.Domain.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace CapacityAdmin.Domain.Alerts;
+
+public sealed partial class AlertService
+{
+    /// <summary>Rows per page of the streamed export.</summary>
+    internal const int ExportPageSize = 500;
+
+    /// <summary>
+    /// The rows of <see cref="ExportUpsellAsync"/>, in the same order, produced as they are written (GET /upsell.csv streams
+    /// them): the newest <see cref="MaxExportRows"/> matching items in keyset pages of <see cref="ExportPageSize"/>, a context per
+    /// page. The forecast order is computed, not stored, so it takes two passes: the first keeps only each row's sort key,
+    /// the second reads the rows again a page of ids at a time in that order. Memory holds one page of rows (and, for the
+    /// forecast order, the small keys), never the whole list.
+    /// </summary>
+    public Result<IAsyncEnumerable<UpsellItemView>> StreamUpsellExport(Actor actor, UpsellQuery query)
+    {
+        if (!AlertPermissions.CanWorkUpsell(actor)) return AlertPermissions.Forbidden("export the upsell list");
+        return Result<IAsyncEnumerable<UpsellItemView>>.Success(query.Sort == UpsellSort.Forecast ? ForecastOrderedRowsAsync(query) : NewestFirstRowsAsync(query));
+    }
+
+    private async IAsyncEnumerable<UpsellItemView> NewestFirstRowsAsync(UpsellQuery query, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        (DateTimeOffset CreatedAt, Guid Id)? after = null;
+        var left = MaxExportRows;
+        while (left > 0)
+        {
+            IReadOnlyList<UpsellItemView> views;
+            await using (var db = await contexts.CreateDbContextAsync(ct))
+            {
+                var items = UpsellItems(db, query);
+                if (after is { } a) items = items.Where(x => x.CreatedAt < a.CreatedAt || (x.CreatedAt == a.CreatedAt && x.Id.CompareTo(a.Id) > 0));
+                var rows = await items.OrderByDescending(x => x.CreatedAt).ThenBy(x => x.Id).Take(Math.Min(ExportPageSize, left)).ToListAsync(ct);
+                if (rows.Count == 0) yield break;
+                after = (rows[^1].CreatedAt, rows[^1].Id);
+                views = await ToUpsellViewsAsync(db, rows, ct);
+            }
+            foreach (var view in views) yield return view;
+            left -= views.Count;
+            if (views.Count < ExportPageSize) yield break;
+        }
+    }
+
+    private async IAsyncEnumerable<UpsellItemView> ForecastOrderedRowsAsync(UpsellQuery query, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        var keys = new List<ForecastSortKey>();
+        await foreach (var view in NewestFirstRowsAsync(query, ct)) keys.Add(ForecastSortKey.Of(view));
+        keys.Sort();
+        foreach (var chunk in keys.Chunk(ExportPageSize))
+        {
+            Dictionary<Guid, UpsellItemView> views;
+            await using (var db = await contexts.CreateDbContextAsync(ct))
+            {
+                var ids = chunk.Select(k => k.AlertId).ToList();
+                var rows = await db.Alerts.AsNoTracking().Where(a => ids.Contains(a.Id)).ToListAsync(ct);
+                views = (await ToUpsellViewsAsync(db, rows, ct)).ToDictionary(v => v.AlertId);
+            }
+            foreach (var key in chunk)
+                if (views.TryGetValue(key.AlertId, out var view)) yield return view;
+        }
+    }
+
+    /// <summary>The fields <see cref="UpsellItemView.CompareByForecast"/> orders by, and that order.</summary>
+    private readonly record struct ForecastSortKey(bool RunsOutBeforeEnd, int ProjectedDay, decimal LiveUtilization, DateTimeOffset CreatedAt, Guid AlertId)
+        : IComparable<ForecastSortKey>
+    {
+        public static ForecastSortKey Of(UpsellItemView v) =>
+            new(v.RunsOutBeforeEnd == true, v.ProjectedHardLimitAt?.DayNumber ?? int.MaxValue, v.LiveUtilizationPercent ?? -1m, v.CreatedAt, v.AlertId);
+
+        public int CompareTo(ForecastSortKey other)
+        {
+            var c = other.RunsOutBeforeEnd.CompareTo(RunsOutBeforeEnd);
+            if (c == 0) c = ProjectedDay.CompareTo(other.ProjectedDay);
+            if (c == 0) c = other.LiveUtilization.CompareTo(LiveUtilization);
+            if (c == 0) c = other.CreatedAt.CompareTo(CreatedAt);
+            return c != 0 ? c : AlertId.CompareTo(other.AlertId);
+        }
+    }
+
+    /// <summary>
+    /// The open upsell items (new or contacted) most likely to lead the live-utilization ranking: for campaign pools, bundle
+    /// pools and the rest (level caps, pools gone: the utilization when raised) the <paramref name="perKind"/> highest by an
+    /// approximate ratio computed in SQL, oldest first among equals, as views. The caller ranks them exactly; with a margin
+    /// well above what it shows, rounding in the approximation cannot change its top items.
+    /// </summary>
+    internal async Task<IReadOnlyList<UpsellItemView>> OpenUpsellCandidatesAsync(int perKind, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var open = db.Alerts.AsNoTracking().Where(a => a.UpsellStatus == UpsellStatus.New || a.UpsellStatus == UpsellStatus.Contacted);
+        var campaigns = await (from a in open
+                               where a.PoolType == PoolType.Campaign
+                               join c in db.Campaigns on a.PoolId equals c.Id
+                               let used = c.PricingModel == PricingModel.Credits ? c.CreditsConsumedCents
+                                   : c.PricingModel == PricingModel.Iaas ? (long)c.LearnersEnrolled : (long)c.VolunteersEnrolled
+                               let limit = c.PricingModel == PricingModel.Credits ? (c.CreditAllocationCents ?? 0L)
+                                   : c.PricingModel == PricingModel.Iaas ? (long)(c.LearnersCommitted ?? 0) : (long)c.VolunteerLimit
+                               orderby (limit > 0 ? (double)used / limit : (double)used) descending, a.CreatedAt, a.Id
+                               select a.Id).Take(perKind).ToListAsync(ct);
+        var bundles = await (from a in open
+                             where a.PoolType == PoolType.Bundle
+                             join b in db.Bundles on a.PoolId equals b.Id
+                             orderby (b.Capacity > 0 ? (double)b.VolunteersUsed / b.Capacity : (double)b.VolunteersUsed) descending, a.CreatedAt, a.Id
+                             select a.Id).Take(perKind).ToListAsync(ct);
+        var others = await open
+            .Where(a => !(a.PoolType == PoolType.Campaign && db.Campaigns.Any(c => c.Id == a.PoolId))
+                && !(a.PoolType == PoolType.Bundle && db.Bundles.Any(b => b.Id == a.PoolId)))
+            .OrderByDescending(a => (double)a.UtilizationPercent).ThenBy(a => a.CreatedAt).ThenBy(a => a.Id)
+            .Select(a => a.Id).Take(perKind).ToListAsync(ct);
+        var ids = campaigns.Concat(bundles).Concat(others).ToList();
+        var rows = await db.Alerts.AsNoTracking().Where(a => ids.Contains(a.Id)).ToListAsync(ct);
+        return await ToUpsellViewsAsync(db, rows, ct);
+    }
+}
