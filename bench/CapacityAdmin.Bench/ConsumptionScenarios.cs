@@ -136,6 +136,13 @@ internal sealed class ConsumptionScenarios(IServiceProvider services, BenchOptio
             await using var tx = await db.Database.BeginWriteTransactionAsync(default);
             await tx.CommitAsync();
         });
+        await Part("ADO BEGIN + COMMIT (empty) on the context's connection", async () =>
+        {
+            await using var db = await contexts.CreateDbContextAsync();
+            await db.Database.OpenConnectionAsync();
+            await using var tx = await db.Database.GetDbConnection().BeginTransactionAsync();
+            await tx.CommitAsync();
+        });
         await Part("ADO campaign read on the context's connection", async () =>
         {
             await using var db = await contexts.CreateDbContextAsync();
