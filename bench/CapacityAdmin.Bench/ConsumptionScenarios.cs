@@ -46,6 +46,7 @@ internal sealed class ConsumptionScenarios(IServiceProvider services, BenchOptio
         await using (var pool = await RawPoolAsync())
             r = await Race.RunAsync(options.Requests, options.Parallel, i => pool.RunAsync(c => RawEnrollAsync(c, raw, $"v-{i}")));
 
+        Console.WriteLine($"refusals counted={await RefusalsCountedAsync(product)} of {p.Refused}");
         return (new RaceResult(p.Allowed, p.Refused, limit, await EnrolledAsync(product), p.Throughput, p.P50, p.P99),
             new RaceResult(r.Allowed, r.Refused, limit, await EnrolledAsync(raw), r.Throughput, r.P50, r.P99));
     }
@@ -69,6 +70,7 @@ internal sealed class ConsumptionScenarios(IServiceProvider services, BenchOptio
         await using (var pool = await RawPoolAsync())
             r = await Race.RunAsync(options.Requests, options.Parallel, i => pool.RunAsync(c => RawConsumeAsync(c, raw, $"k-{i}", 100)));
 
+        Console.WriteLine($"refusals counted={await RefusalsCountedAsync(product)} of {p.Refused}");
         return (new RaceResult(p.Allowed, p.Refused, limit, await LedgerRowsAsync(product), p.Throughput, p.P50, p.P99),
             new RaceResult(r.Allowed, r.Refused, limit, await LedgerRowsAsync(raw), r.Throughput, r.P50, r.P99));
     }
@@ -175,6 +177,13 @@ internal sealed class ConsumptionScenarios(IServiceProvider services, BenchOptio
     {
         await using var db = await services.GetRequiredService<IDbContextFactory<CapacityDbContext>>().CreateDbContextAsync();
         return await db.VolunteerEnrollments.CountAsync(e => e.CampaignId == campaignId && e.Status == EnrollmentStatus.Enrolled);
+    }
+
+    /// <summary>The refused-demand count the product path kept for the campaign (one per refused call).</summary>
+    private async Task<long> RefusalsCountedAsync(Guid campaignId)
+    {
+        await using var db = await services.GetRequiredService<IDbContextFactory<CapacityDbContext>>().CreateDbContextAsync();
+        return await db.PoolRefusalDays.Where(r => r.PoolId == campaignId).SumAsync(r => (long)r.Refused);
     }
 
     private async Task<long> LedgerRowsAsync(Guid campaignId)

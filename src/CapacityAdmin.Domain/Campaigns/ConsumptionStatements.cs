@@ -178,23 +178,23 @@ internal static class ConsumptionStatements
     }
 
     /// <summary>
-    /// Counts one refused call against the pool whose limit refused it: an upsert of the (pool, measure, UTC day)
-    /// row, run in the refused call's own transaction (which then commits nothing else).
+    /// Counts <paramref name="count"/> refused calls against the pool whose limit refused them: an upsert of the
+    /// (pool, measure, UTC day) row, on the caller's connection and transaction.
     /// </summary>
     public static async Task<int> CountRefusalAsync(CapacityDbContext db, PoolType poolType, Guid poolId, PoolMeasure measure, DateOnly day,
-        CancellationToken ct)
+        CancellationToken ct, int count = 1)
     {
         var sql = db.Database.IsSqlServer()
             ? """
               MERGE "PoolRefusalDays" WITH (HOLDLOCK) AS t
               USING (SELECT @t AS "PoolType", @p AS "PoolId", @m AS "Measure", @d AS "Day") AS s
               ON t."PoolType" = s."PoolType" AND t."PoolId" = s."PoolId" AND t."Measure" = s."Measure" AND t."Day" = s."Day"
-              WHEN MATCHED THEN UPDATE SET "Refused" = t."Refused" + 1
-              WHEN NOT MATCHED THEN INSERT ("PoolType", "PoolId", "Measure", "Day", "Refused") VALUES (s."PoolType", s."PoolId", s."Measure", s."Day", 1);
+              WHEN MATCHED THEN UPDATE SET "Refused" = t."Refused" + @n
+              WHEN NOT MATCHED THEN INSERT ("PoolType", "PoolId", "Measure", "Day", "Refused") VALUES (s."PoolType", s."PoolId", s."Measure", s."Day", @n);
               """
             : """
-              INSERT INTO "PoolRefusalDays" ("PoolType", "PoolId", "Measure", "Day", "Refused") VALUES (@t, @p, @m, @d, 1)
-              ON CONFLICT ("PoolType", "PoolId", "Measure", "Day") DO UPDATE SET "Refused" = "PoolRefusalDays"."Refused" + 1
+              INSERT INTO "PoolRefusalDays" ("PoolType", "PoolId", "Measure", "Day", "Refused") VALUES (@t, @p, @m, @d, @n)
+              ON CONFLICT ("PoolType", "PoolId", "Measure", "Day") DO UPDATE SET "Refused" = "PoolRefusalDays"."Refused" + @n
               """;
         await using var command = Command(db, sql);
         Add(command, "t", poolType.ToString());
@@ -202,6 +202,7 @@ internal static class ConsumptionStatements
         Add(command, "m", measure.ToString());
         Add(command, "d", db.Database.IsSqlite() ? day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
             : db.Database.IsSqlServer() ? day.ToDateTime(TimeOnly.MinValue) : day);
+        Add(command, "n", count);
         return await command.ExecuteNonQueryAsync(ct);
     }
 
