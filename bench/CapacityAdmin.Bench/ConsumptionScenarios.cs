@@ -46,6 +46,7 @@ internal sealed class ConsumptionScenarios(IServiceProvider services, BenchOptio
         await using (var pool = await RawPoolAsync())
             r = await Race.RunAsync(options.Requests, options.Parallel, i => pool.RunAsync(c => RawEnrollAsync(c, raw, $"v-{i}")));
 
+        Console.WriteLine($"refusals counted={await RefusalsCountedAsync(product)} of {p.Refused}");
         return (new RaceResult(p.Allowed, p.Refused, limit, await EnrolledAsync(product), p.Throughput, p.P50, p.P99),
             new RaceResult(r.Allowed, r.Refused, limit, await EnrolledAsync(raw), r.Throughput, r.P50, r.P99));
     }
@@ -69,6 +70,7 @@ internal sealed class ConsumptionScenarios(IServiceProvider services, BenchOptio
         await using (var pool = await RawPoolAsync())
             r = await Race.RunAsync(options.Requests, options.Parallel, i => pool.RunAsync(c => RawConsumeAsync(c, raw, $"k-{i}", 100)));
 
+        Console.WriteLine($"refusals counted={await RefusalsCountedAsync(product)} of {p.Refused}");
         return (new RaceResult(p.Allowed, p.Refused, limit, await LedgerRowsAsync(product), p.Throughput, p.P50, p.P99),
             new RaceResult(r.Allowed, r.Refused, limit, await LedgerRowsAsync(raw), r.Throughput, r.P50, r.P99));
     }
@@ -83,6 +85,9 @@ internal sealed class ConsumptionScenarios(IServiceProvider services, BenchOptio
         var campaign = await NewCampaignAsync(PricingModel.Seats, 100_000);
         var full = await NewCampaignAsync(PricingModel.Seats, 1);
         var creditCampaign = await NewCampaignAsync(PricingModel.Credits, 100_000);
+        var fullCredits = await NewCampaignAsync(PricingModel.Credits, 1);
+        await credits.ConsumeAsync(Actor, fullCredits, new CreditConsumption(1m, "bench", "first"));
+        var rawCampaign = await NewCampaignAsync(PricingModel.Seats, 100_000);
         await enrollments.EnrollVolunteerAsync(Actor, full, "first");
         foreach (var (name, call) in new (string, Func<int, Task>)[]
         {
@@ -90,6 +95,8 @@ internal sealed class ConsumptionScenarios(IServiceProvider services, BenchOptio
             ("enroll existing", i => enrollments.EnrollVolunteerAsync(Actor, campaign, $"p-{i}")),
             ("enroll refused", i => enrollments.EnrollVolunteerAsync(Actor, full, $"r-{i}")),
             ("credits accepted", i => credits.ConsumeAsync(Actor, creditCampaign, new CreditConsumption(1m, "bench", $"k-{i}"))),
+            ("credits refused", i => credits.ConsumeAsync(Actor, fullCredits, new CreditConsumption(1m, "bench", $"r-{i}"))),
+            ("raw enroll accepted", i => RawOnceAsync(c => RawEnrollAsync(c, rawCampaign, $"p-{i}"))),
         })
         {
             await call(-1); // warm
@@ -100,6 +107,61 @@ internal sealed class ConsumptionScenarios(IServiceProvider services, BenchOptio
             var counts = string.Join(", ", counter.TakeCounts().OrderBy(kv => kv.Key).Select(kv => FormattableString.Invariant($"{kv.Key} {kv.Value / (double)n:0.##}")));
             Console.WriteLine(FormattableString.Invariant($"PROFILE|{name}|{perCall:F3} ms/call|{counts}"));
         }
+        await ProfilePartsAsync(campaign);
+    }
+
+    /// <summary>
+    /// Where one call's time goes (--profile): the fixed parts every consumption pays, timed alone on one
+    /// caller, next to the whole calls above. Each part runs <c>n</c> times after a warm-up.
+    /// </summary>
+    private async Task ProfilePartsAsync(Guid campaign)
+    {
+        var contexts = services.GetRequiredService<IDbContextFactory<CapacityDbContext>>();
+        const int n = 2000;
+        async Task Part(string name, Func<Task> part)
+        {
+            for (var i = 0; i < 50; i++) await part();
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            for (var i = 0; i < n; i++) await part();
+            Console.WriteLine(FormattableString.Invariant(
+                $"PART|{name}|{System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds * 1000 / n:F1} us/call"));
+        }
+        await Part("context rent + open + dispose", async () =>
+        {
+            await using var db = await contexts.CreateDbContextAsync();
+            await db.Database.OpenConnectionAsync();
+        });
+        await Part("gated BEGIN + COMMIT (empty)", async () =>
+        {
+            await using var db = await contexts.CreateDbContextAsync();
+            await db.Database.OpenConnectionAsync();
+            await using var tx = await db.Database.BeginWriteTransactionAsync(default);
+            await tx.CommitAsync();
+        });
+        await Part("ADO BEGIN + COMMIT (empty) on the context's connection", async () =>
+        {
+            await using var db = await contexts.CreateDbContextAsync();
+            await db.Database.OpenConnectionAsync();
+            await using var tx = await db.Database.GetDbConnection().BeginTransactionAsync();
+            await tx.CommitAsync();
+        });
+        await Part("ADO campaign read on the context's connection", async () =>
+        {
+            await using var db = await contexts.CreateDbContextAsync();
+            await db.Database.OpenConnectionAsync();
+            await ScalarAsync(db.Database.GetDbConnection(), null, "SELECT \"VolunteersEnrolled\" FROM \"Campaigns\" WHERE \"Id\" = @c", ("c", Id(campaign)));
+        });
+        await Part("EF FromSql entity read (as before)", async () =>
+        {
+            await using var db = await contexts.CreateDbContextAsync();
+            await db.Database.OpenConnectionAsync();
+            await db.Campaigns.FromSqlRaw("SELECT * FROM \"Campaigns\" WHERE \"Id\" = {0}", campaign).AsNoTracking().AsAsyncEnumerable().FirstAsync();
+        });
+        await Part("EF LINQ entity read", async () =>
+        {
+            await using var db = await contexts.CreateDbContextAsync();
+            await db.Campaigns.AsNoTracking().FirstAsync(c => c.Id == campaign);
+        });
     }
 
     private async Task<Guid> NewCampaignAsync(PricingModel model, int limit)
@@ -117,6 +179,13 @@ internal sealed class ConsumptionScenarios(IServiceProvider services, BenchOptio
         return await db.VolunteerEnrollments.CountAsync(e => e.CampaignId == campaignId && e.Status == EnrollmentStatus.Enrolled);
     }
 
+    /// <summary>The refused-demand count the product path kept for the campaign (one per refused call).</summary>
+    private async Task<long> RefusalsCountedAsync(Guid campaignId)
+    {
+        await using var db = await services.GetRequiredService<IDbContextFactory<CapacityDbContext>>().CreateDbContextAsync();
+        return await db.PoolRefusalDays.Where(r => r.PoolId == campaignId).SumAsync(r => (long)r.Refused);
+    }
+
     private async Task<long> LedgerRowsAsync(Guid campaignId)
     {
         await using var db = await services.GetRequiredService<IDbContextFactory<CapacityDbContext>>().CreateDbContextAsync();
@@ -124,6 +193,19 @@ internal sealed class ConsumptionScenarios(IServiceProvider services, BenchOptio
     }
 
     // ---- the raw-ADO baseline ----
+
+    private DbConnection? _profileConnection;
+
+    private async Task RawOnceAsync(Func<DbConnection, Task<bool>> call)
+    {
+        if (_profileConnection is null)
+        {
+            _profileConnection = Sqlite ? new SqliteConnection(connectionString) : new NpgsqlConnection(connectionString);
+            await _profileConnection.OpenAsync();
+            if (Sqlite) await ExecuteAsync(_profileConnection, null, "PRAGMA busy_timeout=5000; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
+        }
+        await call(_profileConnection);
+    }
 
     private async Task<bool> RawEnrollAsync(DbConnection connection, Guid campaignId, string externalId)
     {

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using CapacityAdmin.Domain.Common;
 using CapacityAdmin.Domain.Data;
 
 namespace CapacityAdmin.Domain.Alerts;
@@ -10,6 +12,14 @@ namespace CapacityAdmin.Domain.Alerts;
 /// <see cref="Lifetime"/>: during those seconds they may skip or add an evaluation after a consumption,
 /// which the threshold scan and the repeat window in the database make harmless. The scan and the
 /// outbox catch-up always read the bands from the database.
+/// <para>
+/// It also remembers, per (pool, measure, band), until when that band's repeat window was last seen closed
+/// in the database (raised within the window, or snoozed), for at most <see cref="Lifetime"/>. A refused
+/// consumption is evaluated against current usage; a pool whose highest band is known closed would raise
+/// nothing, so the refusal skips that evaluation (and its context and window read). Windows only close by
+/// themselves; the one way to reopen one early, a snooze re-set to an earlier time, is seen within
+/// <see cref="Lifetime"/> (and a band change clears everything at once). The scan never uses this.
+/// </para>
 /// </summary>
 public sealed class AlertBandCache(TimeProvider clock)
 {
@@ -17,8 +27,37 @@ public sealed class AlertBandCache(TimeProvider clock)
 
     private sealed record Entry(IReadOnlyList<AlertBand> Bands, DateTimeOffset LoadedAt, long Generation);
 
+    private const int MaxClosedWindows = 100_000;
+
     private Entry? _entry;
     private long _generation;
+    private readonly ConcurrentDictionary<(PoolType, Guid, PoolMeasure, string), DateTimeOffset> _closedUntil = new();
+
+    /// <summary>The bands if a fresh copy is held (no database read); null otherwise.</summary>
+    public IReadOnlyList<AlertBand>? Current
+    {
+        get
+        {
+            var entry = Volatile.Read(ref _entry);
+            return entry is not null && entry.Generation == Interlocked.Read(ref _generation) && clock.GetUtcNow() - entry.LoadedAt < Lifetime
+                ? entry.Bands
+                : null;
+        }
+    }
+
+    /// <summary>Records that the window of (pool, band) was seen closed in the database until <paramref name="until"/>.</summary>
+    public void RememberClosed(AlertPool pool, string threshold, DateTimeOffset until)
+    {
+        var now = clock.GetUtcNow();
+        if (until <= now) return;
+        if (_closedUntil.Count >= MaxClosedWindows) _closedUntil.Clear();
+        var capped = until - now > Lifetime ? now + Lifetime : until;
+        _closedUntil[(pool.PoolType, pool.PoolId, pool.Measure, threshold)] = capped;
+    }
+
+    /// <summary>True when the window of (pool, band) is known to be closed now (so an evaluation would raise nothing).</summary>
+    public bool IsKnownClosed(AlertPool pool, string threshold) =>
+        _closedUntil.TryGetValue((pool.PoolType, pool.PoolId, pool.Measure, threshold), out var until) && clock.GetUtcNow() < until;
 
     public async ValueTask<IReadOnlyList<AlertBand>> GetAsync(CapacityDbContext db, CancellationToken ct)
     {
@@ -37,5 +76,6 @@ public sealed class AlertBandCache(TimeProvider clock)
     {
         Interlocked.Increment(ref _generation);
         Volatile.Write(ref _entry, null);
+        _closedUntil.Clear();
     }
 }

@@ -112,10 +112,27 @@ public sealed partial class AlertEvaluator(IDbContextFactory<CapacityDbContext> 
     internal async Task<Campaigns.ConsumptionResult> WithAlertsAsync(Campaigns.ConsumptionResult result, CancellationToken ct)
     {
         if (result.Existing) return result;
-        var pools = result.Allowed ? result.CrossedPools : result.Pools;
+        var pools = result.Allowed ? result.CrossedPools : MayRaise(result.Pools);
         return pools.Count == 0 && result.AlertRequests.Count == 0
             ? result
             : result with { Alerts = await EvaluateAfterConsumptionAsync(pools, result.AlertRequests, ct) };
+    }
+
+    /// <summary>
+    /// The pools of a refusal that an evaluation could raise an alert in: those reaching a band whose window is
+    /// not known closed (<see cref="AlertBandCache.IsKnownClosed"/>). Without fresh bands in the cache, all of them.
+    /// </summary>
+    private IReadOnlyList<PoolUsage> MayRaise(IReadOnlyList<PoolUsage> pools)
+    {
+        if (Bands.Current is not { } bands) return pools;
+        List<PoolUsage>? open = null;
+        foreach (var usage in pools)
+        {
+            var pool = AlertPool.From(usage);
+            if (AlertPolicy.HighestBand(pool.Used, pool.Limit, pool.HardLimit, bands) is { } band && !Bands.IsKnownClosed(pool, band.Threshold))
+                (open ??= []).Add(usage);
+        }
+        return open ?? (IReadOnlyList<PoolUsage>)[];
     }
 
     /// <summary>
@@ -252,10 +269,15 @@ public sealed partial class AlertEvaluator(IDbContextFactory<CapacityDbContext> 
         var cutoff = now - band.RepeatWindow;
         var threshold = band.Threshold;
         if (window is null) await EnsureWindowAsync(db, pool, threshold, ct);
-        else if (window.LastRaisedAt > cutoff || window.SnoozedUntil > now) return null;
+        else if (window.LastRaisedAt > cutoff || window.SnoozedUntil > now)
+        {
+            Bands.RememberClosed(pool, threshold, Max(window.LastRaisedAt + band.RepeatWindow, window.SnoozedUntil));
+            return null;
+        }
 
         var alert = Alert.Raise(pool, band, now);
         if (!await StoreIfWindowOpenAsync(db, pool, threshold, cutoff, now, alert, band.Recipients, ct)) return null;
+        Bands.RememberClosed(pool, threshold, now + band.RepeatWindow);
         logger.LogInformation("Alert {AlertId} raised: {PoolType} {PoolId} reached {Threshold} ({Percent}%).", alert.Id, pool.PoolType, pool.PoolId,
             band.Threshold, alert.UtilizationPercent);
         return AlertViews.From(alert, null, now);
@@ -290,6 +312,9 @@ public sealed partial class AlertEvaluator(IDbContextFactory<CapacityDbContext> 
         db.ChangeTracker.Clear();
         return true;
     }
+
+    private static DateTimeOffset Max(DateTimeOffset? a, DateTimeOffset? b) =>
+        a is null ? b ?? DateTimeOffset.MinValue : b is null || a > b ? a.Value : b.Value;
 
     /// <summary>Insert-if-missing in its own statement: a racing twin fails on the key, which is fine.</summary>
     private static async Task EnsureWindowAsync(CapacityDbContext db, AlertPool pool, string threshold, CancellationToken ct)

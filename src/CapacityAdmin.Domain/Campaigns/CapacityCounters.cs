@@ -33,19 +33,6 @@ internal static class CapacityCounters
                 && c.CreditsConsumedCents + cents <= c.CreditHardLimitCents)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.CreditsConsumedCents, c => c.CreditsConsumedCents + cents), ct);
 
-    /// <summary>A refund never takes consumption below zero.</summary>
-    public static Task<int> TryRefundCreditsAsync(CapacityDbContext db, Guid campaignId, long cents, CancellationToken ct) =>
-        db.Campaigns
-            .Where(c => c.Id == campaignId && c.CreditsConsumedCents - cents >= 0)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.CreditsConsumedCents, c => c.CreditsConsumedCents - cents), ct);
-
-    /// <summary>A refund, returning the campaign after it (null when it would take consumption below zero).</summary>
-    public static async Task<Campaign?> TryRefundCreditsReturningAsync(CapacityDbContext db, Guid campaignId, long cents, CancellationToken ct)
-    {
-        if (await TryRefundCreditsAsync(db, campaignId, cents, ct) == 0) return null;
-        return await db.Campaigns.AsNoTracking().FirstAsync(c => c.Id == campaignId, ct);
-    }
-
     public static Task<int> RemoveVolunteersAsync(CapacityDbContext db, Guid campaignId, Guid? bundleId, int count, CancellationToken ct) =>
         db.Campaigns
             .Where(c => c.Id == campaignId && c.BundleId == bundleId && c.VolunteersEnrolled - count >= 0)

@@ -4,9 +4,13 @@ using CapacityAdmin.Domain.Common;
 namespace CapacityAdmin.Domain.Campaigns;
 
 /// <summary>
-/// The outcome of one consumption (enroll, release, consume, refund). A refusal is a value with a
-/// stable <see cref="Code"/>, not an exception; <see cref="NewUtilization"/> and <see cref="Band"/>
-/// then describe what usage would have become.
+/// The outcome of one consumption (enroll, release, consume, refund) that was decided against a limit.
+/// One refusal channel (docs/decisions.md "Speed and the refusal channel"): a request that cannot be
+/// decided (not allowed, invalid, unknown campaign or enrollment, pricing-model mismatch, idempotency
+/// key reused, refund beyond consumption) is a <see cref="Result{T}"/> error; a value with
+/// <see cref="Allowed"/> false is only a refusal by a limit or by the campaign's status
+/// (<c>CAPACITY_EXCEEDED</c>, <c>CAMPAIGN_NOT_ACCEPTING</c>, a 409), and then <see cref="NewUtilization"/>
+/// and <see cref="Band"/> describe what usage would have become, and <see cref="Alerts"/> what the attempt raised.
 /// </summary>
 public sealed record ConsumptionResult(bool Allowed, bool Existing, decimal NewUtilization, CapacityBand Band, string? Reason, string? Code)
 {
@@ -31,19 +35,11 @@ public sealed record ConsumptionResult(bool Allowed, bool Existing, decimal NewU
 
     public CreditLedgerEntryView? LedgerEntry { get; init; }
 
-    public static ConsumptionResult NotFound(string code, string reason) => new(false, false, 0m, CapacityBand.Normal, reason, code);
-
-    /// <summary>Maps a refusal to the error the API and UI report (404, 409 or 422 with its code).</summary>
+    /// <summary>Maps a refusal to the error the API and UI report: a 409 with its code and what usage would have become.</summary>
     public DomainError ToError()
     {
         if (Allowed) throw new InvalidOperationException("An allowed consumption is not an error.");
-        var kind = Code switch
-        {
-            ErrorCodes.CampaignNotFound or ErrorCodes.EnrollmentNotFound or ErrorCodes.BundleNotFound or ErrorCodes.CompanyNotFound => ErrorKind.NotFound,
-            ErrorCodes.PricingModelMismatch => ErrorKind.Unprocessable,
-            _ => ErrorKind.Conflict,
-        };
-        return new DomainError(kind, Code ?? ErrorCodes.CapacityExceeded, Reason ?? "The consumption was refused.")
+        return new DomainError(ErrorKind.Conflict, Code ?? ErrorCodes.CapacityExceeded, Reason ?? "The consumption was refused.")
         {
             Extensions = new Dictionary<string, object?>
             {

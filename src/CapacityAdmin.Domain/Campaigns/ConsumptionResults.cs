@@ -6,9 +6,12 @@ namespace CapacityAdmin.Domain.Campaigns;
 /// <summary>Builds consumption results from the rows as they stand after (or without) the write.</summary>
 internal static class ConsumptionResults
 {
-    public static ConsumptionResult Allowed(Campaign campaign, Bundle? bundle, CapacityKind kind, bool existing)
+    public static ConsumptionResult Allowed(Campaign campaign, Bundle? bundle, CapacityKind kind, bool existing) =>
+        Allowed(CampaignSnapshot.From(campaign, kind), bundle is null ? null : BundleSnapshot.From(bundle), kind, existing);
+
+    public static ConsumptionResult Allowed(CampaignSnapshot campaign, BundleSnapshot? bundle, CapacityKind kind, bool existing)
     {
-        var m = campaign.MeasureOf(kind);
+        var m = campaign.Measure;
         var reason = m.Used > m.Limit && m.Limit > 0
             ? $"Overage allowed, max {CapacityPolicy.MaxPercentLabel(campaign.OveragePercent)}."
             : null;
@@ -20,9 +23,9 @@ internal static class ConsumptionResults
     }
 
     /// <summary>A refusal reports what usage would have become with <paramref name="amount"/> more.</summary>
-    public static ConsumptionResult Refused(Campaign campaign, Bundle? bundle, CapacityKind kind, long amount, string code, string reason)
+    public static ConsumptionResult Refused(CampaignSnapshot campaign, BundleSnapshot? bundle, CapacityKind kind, long amount, string code, string reason)
     {
-        var wouldBe = campaign.MeasureOf(kind) is var m ? m.With(m.Used + amount) : default;
+        var wouldBe = campaign.Measure.With(campaign.Measure.Used + amount);
         return new ConsumptionResult(false, false, CapacityPolicy.RoundRatio(wouldBe.Utilization), wouldBe.Band, reason, code)
         {
             CampaignId = campaign.Id,
@@ -30,13 +33,13 @@ internal static class ConsumptionResults
         };
     }
 
-    public static ConsumptionResult NotAccepting(Campaign campaign, Bundle? bundle, CapacityKind kind, long amount) =>
+    public static ConsumptionResult NotAccepting(CampaignSnapshot campaign, BundleSnapshot? bundle, CapacityKind kind, long amount) =>
         Refused(campaign, bundle, kind, amount, ErrorCodes.CampaignNotAccepting,
             $"Campaign '{campaign.Name}' is {campaign.Status.ToString().ToLowerInvariant()}; only recruiting and active campaigns accept consumption.");
 
-    public static ConsumptionResult Exceeded(Campaign campaign, Bundle? bundle, CapacityKind kind, long amount)
+    public static ConsumptionResult Exceeded(CampaignSnapshot campaign, BundleSnapshot? bundle, CapacityKind kind, long amount)
     {
-        var m = campaign.MeasureOf(kind);
+        var m = campaign.Measure;
         var max = CapacityPolicy.MaxPercentLabel(campaign.OveragePercent);
         var reason = m.Limit <= 0
             ? $"Campaign '{campaign.Name}' has a {CapacityKinds.Noun(kind)} limit of 0; nothing can be consumed."
@@ -47,20 +50,23 @@ internal static class ConsumptionResults
         return Refused(campaign, bundle, kind, amount, ErrorCodes.CapacityExceeded, reason);
     }
 
-    public static ConsumptionResult BundleFull(Campaign campaign, Bundle bundle, long amount) =>
+    public static ConsumptionResult BundleFull(CampaignSnapshot campaign, BundleSnapshot bundle, long amount) =>
         Refused(campaign, bundle, CapacityKind.Volunteers, amount, ErrorCodes.CapacityExceeded,
             $"Capacity exceeded: bundle '{bundle.Name}' has {bundle.VolunteersUsed} of {bundle.Capacity} places used, " +
             "and a bundle never goes past its capacity (overage allowed up to 100% of the bundle).");
 
-    public static ConsumptionResult Mismatch(Guid campaignId, string reason) =>
-        new(false, false, 0m, CapacityBand.Normal, reason, ErrorCodes.PricingModelMismatch) { CampaignId = campaignId };
+    /// <summary>The request does not fit the campaign's pricing model: an error of the request (422), not a refusal.</summary>
+    public static DomainError Mismatch(string reason) => new(ErrorKind.Unprocessable, ErrorCodes.PricingModelMismatch, reason);
 
-    public static ConsumptionResult CampaignNotFound(Guid campaignId) =>
-        ConsumptionResult.NotFound(ErrorCodes.CampaignNotFound, $"Campaign {campaignId} was not found.");
+    public static DomainError CampaignNotFound(Guid campaignId) =>
+        DomainError.NotFound(ErrorCodes.CampaignNotFound, $"Campaign {campaignId} was not found.");
 
-    public static IReadOnlyList<PoolUsage> Pools(Campaign campaign, Bundle? bundle, CapacityKind kind)
+    public static IReadOnlyList<PoolUsage> Pools(Campaign campaign, Bundle? bundle, CapacityKind kind) =>
+        Pools(CampaignSnapshot.From(campaign, kind), bundle is null ? null : BundleSnapshot.From(bundle), kind);
+
+    public static IReadOnlyList<PoolUsage> Pools(CampaignSnapshot campaign, BundleSnapshot? bundle, CapacityKind kind)
     {
-        var m = campaign.MeasureOf(kind);
+        var m = campaign.Measure;
         var pools = new List<PoolUsage>
         {
             new(PoolType.Campaign, campaign.Id, campaign.CompanyId, campaign.Name, kind, m.ToWhole(m.Used), m.ToWhole(m.Limit),
@@ -70,7 +76,9 @@ internal static class ConsumptionResults
         return pools;
     }
 
-    public static PoolUsage BundlePool(Bundle bundle)
+    public static PoolUsage BundlePool(Bundle bundle) => BundlePool(BundleSnapshot.From(bundle));
+
+    public static PoolUsage BundlePool(BundleSnapshot bundle)
     {
         var m = new CapacityMeasure(bundle.VolunteersUsed, bundle.Capacity, bundle.Capacity);
         return new PoolUsage(PoolType.Bundle, bundle.Id, bundle.CompanyId, bundle.Name, CapacityKind.Volunteers, m.Used, m.Limit, m.HardLimit,

@@ -1,106 +1,241 @@
-using CapacityAdmin.Domain.Bundles;
+using System.Data.Common;
+using CapacityAdmin.Domain.Alerts;
+using CapacityAdmin.Domain.Common;
 using CapacityAdmin.Domain.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace CapacityAdmin.Domain.Campaigns;
 
 /// <summary>
-/// The statements of the consumption hot path, one round trip each. The counter increments are the
-/// same conditional UPDATEs as <see cref="CapacityCounters"/> (the limit check is in the WHERE clause,
-/// no row back means refused) but they return the row as it stands after the write (<c>RETURNING</c>,
-/// <c>OUTPUT</c> on SQL Server), so the result and the band crossing need no read-back. The inserts let
-/// the unique indexes decide duplicates without an error (<c>ON CONFLICT ... DO NOTHING</c>; on SQL Server
-/// a key-range locked <c>NOT EXISTS</c>), so the transaction stays usable on PostgreSQL, where a failed
-/// statement would abort it. Identifiers are the model's, double-quoted as on every provider here.
+/// The statements of the consumption hot path, one round trip each, as plain ADO.NET commands on the
+/// context's own connection and transaction (no EF query pipeline, change tracking or entity
+/// materialisation: they run inside the SQLite writer gate, where every microsecond is serial).
+/// The counter increments are conditional UPDATEs (the limit check is in the WHERE clause, no row back
+/// means refused) that return the narrow <see cref="CampaignSnapshot"/> / <see cref="BundleSnapshot"/>
+/// as it stands after the write (<c>RETURNING</c>, <c>OUTPUT</c> on SQL Server), so the result and the
+/// band crossing need no read-back. The inserts let the unique indexes decide duplicates without an
+/// error (<c>ON CONFLICT ... DO NOTHING</c>; on SQL Server a key-range locked <c>NOT EXISTS</c>), so the
+/// transaction stays usable on PostgreSQL, where a failed statement would abort it. Identifiers are the
+/// model's, double-quoted as on every provider here; values are stored as the model stores them
+/// (on SQLite: GUIDs as upper-case text, instants as ticks, dates as <c>yyyy-MM-dd</c>, enums as names).
 /// </summary>
 internal static class ConsumptionStatements
 {
     private const string Accepting = "\"Status\" IN ('Recruiting', 'Active')";
+    private static readonly DateTimeOffsetToBinaryConverter SqliteInstant = new();
 
-    /// <summary>Inserts an active enrollment unless the id already holds one: 1 inserted, 0 already enrolled.</summary>
-    public static Task<int> TryInsertEnrollmentAsync(CapacityDbContext db, CapacityKind kind, Guid campaignId, string externalId,
-        DateTimeOffset now, CancellationToken ct)
+    private static (string Counter, string HardLimit) Columns(CapacityKind kind) => kind switch
     {
-        var table = kind == CapacityKind.Volunteers ? "VolunteerEnrollments" : "LearnerEnrollments";
-        const string columns = "(\"Id\", \"CampaignId\", \"ExternalId\", \"Status\", \"EnrolledAt\")";
-        var sql = db.Database.IsSqlServer()
-            ? $"INSERT INTO \"{table}\" {columns} SELECT {{0}}, {{1}}, {{2}}, 'Enrolled', {{3}} WHERE NOT EXISTS (SELECT 1 FROM \"{table}\" " +
-              "WITH (UPDLOCK, HOLDLOCK) WHERE \"CampaignId\" = {1} AND \"ExternalId\" = {2} AND \"Status\" = 'Enrolled')"
-            : $"INSERT INTO \"{table}\" {columns} VALUES ({{0}}, {{1}}, {{2}}, 'Enrolled', {{3}}) " +
-              "ON CONFLICT (\"CampaignId\", \"ExternalId\") WHERE \"Status\" = 'Enrolled' DO NOTHING";
-        return db.Database.ExecuteSqlRawAsync(sql, [Guid.NewGuid(), campaignId, externalId, Stored<VolunteerEnrollment>(db, "EnrolledAt", now)], ct);
-    }
+        CapacityKind.Volunteers => ("VolunteersEnrolled", "VolunteerHardLimit"),
+        CapacityKind.Learners => ("LearnersEnrolled", "LearnerHardLimit"),
+        _ => ("CreditsConsumedCents", "CreditHardLimitCents"),
+    };
 
-    /// <summary>
-    /// Inserts a ledger row; with an idempotency key, only if the key is new for the campaign:
-    /// 1 inserted, 0 the key was used before (the caller rolls back and replays the first result).
-    /// </summary>
-    public static Task<int> TryInsertLedgerEntryAsync(CapacityDbContext db, CreditLedgerEntry e, CancellationToken ct)
+    /// <summary>The snapshot columns of a campaign (<paramref name="p"/>: the table prefix), in the order <see cref="ReadCampaign"/> reads them.</summary>
+    private static string CampaignColumns(CapacityKind kind, string p)
     {
-        const string columns = "(\"Id\", \"CampaignId\", \"AmountCents\", \"Activity\", \"IdempotencyKey\", \"Reason\", \"ConsumedAfterCents\", \"CreatedBy\", \"CreatedAt\", \"RequestFingerprint\")";
-        // A null goes in as a literal: an untyped null parameter has no type mapping.
-        var parameters = new List<object> { e.Id, e.CampaignId, e.AmountCents };
-        string Value(string? value)
+        var (counter, hard) = Columns(kind);
+        var limit = kind switch
         {
-            if (value is null) return "NULL";
-            parameters.Add(value);
-            return $"{{{parameters.Count - 1}}}";
-        }
-        var (activity, key, reason) = (Value(e.Activity), Value(e.IdempotencyKey), Value(e.Reason));
-        parameters.AddRange([e.ConsumedAfterCents, e.CreatedBy, Stored<CreditLedgerEntry>(db, "CreatedAt", e.CreatedAt)]);
-        var n = parameters.Count;
-        var fingerprint = Value(e.RequestFingerprint);
-        var values = $"{{0}}, {{1}}, {{2}}, {activity}, {key}, {reason}, {{{n - 3}}}, {{{n - 2}}}, {{{n - 1}}}, {fingerprint}";
-        var sql = e.IdempotencyKey is null
-            ? $"INSERT INTO \"CreditLedgerEntries\" {columns} VALUES ({values})"
-            : db.Database.IsSqlServer()
-                ? $"INSERT INTO \"CreditLedgerEntries\" {columns} SELECT {values} WHERE NOT EXISTS " +
-                  $"(SELECT 1 FROM \"CreditLedgerEntries\" WITH (UPDLOCK, HOLDLOCK) WHERE \"CampaignId\" = {{1}} AND \"IdempotencyKey\" = {key})"
-                : $"INSERT INTO \"CreditLedgerEntries\" {columns} VALUES ({values}) " +
-                  "ON CONFLICT (\"CampaignId\", \"IdempotencyKey\") WHERE \"IdempotencyKey\" IS NOT NULL DO NOTHING";
-        return db.Database.ExecuteSqlRawAsync(sql, parameters, ct);
+            CapacityKind.Volunteers => $"{p}\"VolunteerLimit\"",
+            CapacityKind.Learners => $"COALESCE({p}\"LearnersCommitted\", 0)",
+            _ => $"COALESCE({p}\"CreditAllocationCents\", 0)",
+        };
+        return $"{p}\"Id\", {p}\"CompanyId\", {p}\"Name\", {p}\"Status\", {p}\"OveragePercent\", {p}\"BundleId\", {p}\"{counter}\", {limit}, {p}\"{hard}\"";
     }
+
+    private const string BundleColumnList = "\"Id\", \"CompanyId\", \"Name\", \"VolunteersUsed\", \"Capacity\"";
 
     /// <summary>
     /// Adds <paramref name="amount"/> to the campaign counter of <paramref name="kind"/> if the campaign accepts
     /// consumption and stays within that counter's hard limit (volunteers: and is still linked to
     /// <paramref name="bundleId"/>). Returns the campaign after the write, or null when refused.
     /// </summary>
-    public static Task<Campaign?> TryAddAsync(CapacityDbContext db, Guid campaignId, CapacityKind kind, Guid? bundleId, long amount, CancellationToken ct)
+    public static Task<CampaignSnapshot?> TryAddAsync(CapacityDbContext db, Guid campaignId, CapacityKind kind, Guid? bundleId, long amount,
+        CancellationToken ct)
     {
-        var (counter, hardLimit) = kind switch
-        {
-            CapacityKind.Volunteers => ("VolunteersEnrolled", "VolunteerHardLimit"),
-            CapacityKind.Learners => ("LearnersEnrolled", "LearnerHardLimit"),
-            _ => ("CreditsConsumedCents", "CreditHardLimitCents"),
-        };
-        var bundleCondition = kind != CapacityKind.Volunteers ? "" : bundleId is null ? " AND \"BundleId\" IS NULL" : " AND \"BundleId\" = {2}";
-        var where = $"WHERE \"Id\" = {{0}} AND {Accepting} AND \"{counter}\" + {{1}} <= \"{hardLimit}\"{bundleCondition}";
-        var set = $"UPDATE \"Campaigns\" SET \"{counter}\" = \"{counter}\" + {{1}}";
-        var sql = db.Database.IsSqlServer() ? $"{set} OUTPUT INSERTED.* {where}" : $"{set} {where} RETURNING *";
-        object[] parameters = bundleId is { } b && kind == CapacityKind.Volunteers ? [campaignId, amount, b] : [campaignId, amount];
-        return FirstOrDefaultAsync(db.Campaigns.FromSqlRaw(sql, parameters).AsNoTracking(), ct);
+        var (counter, hard) = Columns(kind);
+        var bundleCondition = kind != CapacityKind.Volunteers ? "" : bundleId is null ? " AND \"BundleId\" IS NULL" : " AND \"BundleId\" = @b";
+        return UpdateReturningAsync(db, kind, $"\"{counter}\" = \"{counter}\" + @n",
+            $"\"Id\" = @c AND {Accepting} AND \"{counter}\" + @n <= \"{hard}\"{bundleCondition}", campaignId, amount,
+            kind == CapacityKind.Volunteers ? bundleId : null, ct);
+    }
+
+    /// <summary>A credit refund, which never takes consumption below zero: the campaign after it, or null when it would.</summary>
+    public static Task<CampaignSnapshot?> TryRefundCreditsAsync(CapacityDbContext db, Guid campaignId, long cents, CancellationToken ct) =>
+        UpdateReturningAsync(db, CapacityKind.Credits, "\"CreditsConsumedCents\" = \"CreditsConsumedCents\" - @n",
+            "\"Id\" = @c AND \"CreditsConsumedCents\" - @n >= 0", campaignId, cents, null, ct);
+
+    private static async Task<CampaignSnapshot?> UpdateReturningAsync(CapacityDbContext db, CapacityKind kind, string set, string where,
+        Guid campaignId, long amount, Guid? bundleId, CancellationToken ct)
+    {
+        var sql = db.Database.IsSqlServer()
+            ? $"UPDATE \"Campaigns\" SET {set} OUTPUT {CampaignColumns(kind, "INSERTED.")} WHERE {where}"
+            : $"UPDATE \"Campaigns\" SET {set} WHERE {where} RETURNING {CampaignColumns(kind, "")}";
+        await using var command = Command(db, sql);
+        Add(command, "c", Id(db, campaignId));
+        Add(command, "n", amount);
+        if (bundleId is { } b) Add(command, "b", Id(db, b));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? ReadCampaign(reader, 0, kind) : null;
     }
 
     /// <summary>Adds volunteers to the bundle if it stays within its capacity; the bundle after the write, or null when full.</summary>
-    public static Task<Bundle?> TryAddBundleAsync(CapacityDbContext db, Guid bundleId, int count, CancellationToken ct)
+    public static async Task<BundleSnapshot?> TryAddBundleAsync(CapacityDbContext db, Guid bundleId, int count, CancellationToken ct)
     {
-        const string set = "UPDATE \"Bundles\" SET \"VolunteersUsed\" = \"VolunteersUsed\" + {1}";
-        const string where = "WHERE \"Id\" = {0} AND \"VolunteersUsed\" + {1} <= \"Capacity\"";
-        var sql = db.Database.IsSqlServer() ? $"{set} OUTPUT INSERTED.* {where}" : $"{set} {where} RETURNING *";
-        return FirstOrDefaultAsync(db.Bundles.FromSqlRaw(sql, bundleId, count).AsNoTracking(), ct);
+        const string set = "UPDATE \"Bundles\" SET \"VolunteersUsed\" = \"VolunteersUsed\" + @n";
+        const string where = "WHERE \"Id\" = @b AND \"VolunteersUsed\" + @n <= \"Capacity\"";
+        var sql = db.Database.IsSqlServer()
+            ? $"{set} OUTPUT INSERTED.\"Id\", INSERTED.\"CompanyId\", INSERTED.\"Name\", INSERTED.\"VolunteersUsed\", INSERTED.\"Capacity\" {where}"
+            : $"{set} {where} RETURNING {BundleColumnList}";
+        await using var command = Command(db, sql);
+        Add(command, "b", Id(db, bundleId));
+        Add(command, "n", count);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? ReadBundle(reader, 0) : null;
     }
 
-    /// <summary>Runs a non-composable statement as written (no LIMIT wrapped around it) and takes its one row.</summary>
-    private static async Task<T?> FirstOrDefaultAsync<T>(IQueryable<T> statement, CancellationToken ct) where T : class
+    /// <summary>What a refused consumption reads, in its transaction: the campaign, its bundle, and whether the request was already decided.</summary>
+    public sealed record RefusalSnapshot(CampaignSnapshot Campaign, BundleSnapshot? Bundle, bool AlreadyDone);
+
+    /// <summary>
+    /// One read after a refused UPDATE, in the same transaction: the campaign, its bundle (volunteers) and whether
+    /// <paramref name="probe"/> was already done (volunteers and learners: the id holds an active enrollment;
+    /// credits: the idempotency key is used). Null when the campaign does not exist.
+    /// </summary>
+    public static async Task<RefusalSnapshot?> ReadForRefusalAsync(CapacityDbContext db, Guid campaignId, CapacityKind kind, string? probe,
+        CancellationToken ct)
     {
-        await foreach (var row in statement.AsAsyncEnumerable().WithCancellation(ct)) return row;
-        return null;
+        var done = probe is null ? "NULL"
+            : kind switch
+            {
+                CapacityKind.Volunteers => "(SELECT 1 FROM \"VolunteerEnrollments\" e WHERE e.\"CampaignId\" = c.\"Id\" AND e.\"ExternalId\" = @p AND e.\"Status\" = 'Enrolled')",
+                CapacityKind.Learners => "(SELECT 1 FROM \"LearnerEnrollments\" e WHERE e.\"CampaignId\" = c.\"Id\" AND e.\"ExternalId\" = @p AND e.\"Status\" = 'Enrolled')",
+                _ => "(SELECT 1 FROM \"CreditLedgerEntries\" e WHERE e.\"CampaignId\" = c.\"Id\" AND e.\"IdempotencyKey\" = @p)",
+            };
+        var sql = kind == CapacityKind.Volunteers
+            ? $"SELECT {CampaignColumns(kind, "c.")}, b.\"Id\", b.\"CompanyId\", b.\"Name\", b.\"VolunteersUsed\", b.\"Capacity\", {done} " +
+              "FROM \"Campaigns\" c LEFT JOIN \"Bundles\" b ON b.\"Id\" = c.\"BundleId\" WHERE c.\"Id\" = @c"
+            : $"SELECT {CampaignColumns(kind, "c.")}, NULL, NULL, NULL, NULL, NULL, {done} FROM \"Campaigns\" c WHERE c.\"Id\" = @c";
+        await using var command = Command(db, sql);
+        Add(command, "c", Id(db, campaignId));
+        if (probe is not null) Add(command, "p", probe);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct)) return null;
+        var campaign = ReadCampaign(reader, 0, kind);
+        var bundle = reader.IsDBNull(9) ? null : ReadBundle(reader, 9);
+        return new RefusalSnapshot(campaign, bundle, !reader.IsDBNull(14));
     }
 
-    /// <summary>A value as the model stores it (SQLite keeps DateTimeOffset as ticks), for raw statements.</summary>
-    private static object Stored<TEntity>(CapacityDbContext db, string property, object value) =>
-        db.Model.FindEntityType(typeof(TEntity))!.FindProperty(property)!.GetTypeMapping().Converter is { } converter
-            ? converter.ConvertToProvider(value)!
-            : value;
+    /// <summary>Inserts an active enrollment unless the id already holds one: 1 inserted, 0 already enrolled.</summary>
+    public static async Task<int> TryInsertEnrollmentAsync(CapacityDbContext db, CapacityKind kind, Guid campaignId, string externalId,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        var table = kind == CapacityKind.Volunteers ? "VolunteerEnrollments" : "LearnerEnrollments";
+        const string columns = "(\"Id\", \"CampaignId\", \"ExternalId\", \"Status\", \"EnrolledAt\")";
+        var sql = db.Database.IsSqlServer()
+            ? $"INSERT INTO \"{table}\" {columns} SELECT @id, @c, @e, 'Enrolled', @at WHERE NOT EXISTS (SELECT 1 FROM \"{table}\" " +
+              "WITH (UPDLOCK, HOLDLOCK) WHERE \"CampaignId\" = @c AND \"ExternalId\" = @e AND \"Status\" = 'Enrolled')"
+            : $"INSERT INTO \"{table}\" {columns} VALUES (@id, @c, @e, 'Enrolled', @at) " +
+              "ON CONFLICT (\"CampaignId\", \"ExternalId\") WHERE \"Status\" = 'Enrolled' DO NOTHING";
+        await using var command = Command(db, sql);
+        Add(command, "id", Id(db, Guid.NewGuid()));
+        Add(command, "c", Id(db, campaignId));
+        Add(command, "e", externalId);
+        Add(command, "at", Instant(db, now));
+        return await command.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>
+    /// Inserts a ledger row; with an idempotency key, only if the key is new for the campaign:
+    /// 1 inserted, 0 the key was used before (the caller rolls back and replays the first result).
+    /// </summary>
+    public static async Task<int> TryInsertLedgerEntryAsync(CapacityDbContext db, CreditLedgerEntry e, CancellationToken ct)
+    {
+        const string columns = "(\"Id\", \"CampaignId\", \"AmountCents\", \"Activity\", \"IdempotencyKey\", \"Reason\", \"ConsumedAfterCents\", \"CreatedBy\", \"CreatedAt\", \"RequestFingerprint\")";
+        const string values = "@id, @c, @n, @activity, @key, @reason, @after, @by, @at, @fp";
+        var sql = e.IdempotencyKey is null
+            ? $"INSERT INTO \"CreditLedgerEntries\" {columns} VALUES ({values})"
+            : db.Database.IsSqlServer()
+                ? $"INSERT INTO \"CreditLedgerEntries\" {columns} SELECT {values} WHERE NOT EXISTS " +
+                  "(SELECT 1 FROM \"CreditLedgerEntries\" WITH (UPDLOCK, HOLDLOCK) WHERE \"CampaignId\" = @c AND \"IdempotencyKey\" = @key)"
+                : $"INSERT INTO \"CreditLedgerEntries\" {columns} VALUES ({values}) " +
+                  "ON CONFLICT (\"CampaignId\", \"IdempotencyKey\") WHERE \"IdempotencyKey\" IS NOT NULL DO NOTHING";
+        await using var command = Command(db, sql);
+        Add(command, "id", Id(db, e.Id));
+        Add(command, "c", Id(db, e.CampaignId));
+        Add(command, "n", e.AmountCents);
+        Add(command, "activity", e.Activity, typeof(string));
+        Add(command, "key", e.IdempotencyKey, typeof(string));
+        Add(command, "reason", e.Reason, typeof(string));
+        Add(command, "after", e.ConsumedAfterCents);
+        Add(command, "by", e.CreatedBy);
+        Add(command, "at", Instant(db, e.CreatedAt));
+        Add(command, "fp", e.RequestFingerprint, typeof(string));
+        return await command.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>
+    /// Counts <paramref name="count"/> refused calls against the pool whose limit refused them: an upsert of the
+    /// (pool, measure, UTC day) row, on the caller's connection and transaction.
+    /// </summary>
+    public static async Task<int> CountRefusalAsync(CapacityDbContext db, PoolType poolType, Guid poolId, PoolMeasure measure, DateOnly day,
+        CancellationToken ct, int count = 1)
+    {
+        var sql = db.Database.IsSqlServer()
+            ? """
+              MERGE "PoolRefusalDays" WITH (HOLDLOCK) AS t
+              USING (SELECT @t AS "PoolType", @p AS "PoolId", @m AS "Measure", @d AS "Day") AS s
+              ON t."PoolType" = s."PoolType" AND t."PoolId" = s."PoolId" AND t."Measure" = s."Measure" AND t."Day" = s."Day"
+              WHEN MATCHED THEN UPDATE SET "Refused" = t."Refused" + @n
+              WHEN NOT MATCHED THEN INSERT ("PoolType", "PoolId", "Measure", "Day", "Refused") VALUES (s."PoolType", s."PoolId", s."Measure", s."Day", @n);
+              """
+            : """
+              INSERT INTO "PoolRefusalDays" ("PoolType", "PoolId", "Measure", "Day", "Refused") VALUES (@t, @p, @m, @d, @n)
+              ON CONFLICT ("PoolType", "PoolId", "Measure", "Day") DO UPDATE SET "Refused" = "PoolRefusalDays"."Refused" + @n
+              """;
+        await using var command = Command(db, sql);
+        Add(command, "t", poolType.ToString());
+        Add(command, "p", Id(db, poolId));
+        Add(command, "m", measure.ToString());
+        Add(command, "d", db.Database.IsSqlite() ? day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
+            : db.Database.IsSqlServer() ? day.ToDateTime(TimeOnly.MinValue) : day);
+        Add(command, "n", count);
+        return await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private static CampaignSnapshot ReadCampaign(DbDataReader r, int i, CapacityKind kind) =>
+        new(r.GetGuid(i), r.GetGuid(i + 1), r.GetString(i + 2), Enum.Parse<CampaignStatus>(r.GetString(i + 3)), r.GetDecimal(i + 4),
+            r.IsDBNull(i + 5) ? null : r.GetGuid(i + 5),
+            new CapacityMeasure(Long(r, i + 6), Long(r, i + 7), Long(r, i + 8), kind == CapacityKind.Credits ? Credits.CentsPerCredit : 1));
+
+    private static BundleSnapshot ReadBundle(DbDataReader r, int i) =>
+        new(r.GetGuid(i), r.GetGuid(i + 1), r.GetString(i + 2), (int)Long(r, i + 3), (int)Long(r, i + 4));
+
+    private static long Long(DbDataReader r, int i) => Convert.ToInt64(r.GetValue(i), System.Globalization.CultureInfo.InvariantCulture);
+
+    private static DbCommand Command(CapacityDbContext db, string sql)
+    {
+        var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        return command;
+    }
+
+    private static void Add(DbCommand command, string name, object? value, Type? nullType = null)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value ?? DBNull.Value;
+        if (value is null && nullType == typeof(string)) parameter.DbType = System.Data.DbType.String;
+        command.Parameters.Add(parameter);
+    }
+
+    /// <summary>EF stores a GUID as upper-case text on SQLite; the other providers have a uuid type.</summary>
+    private static object Id(CapacityDbContext db, Guid id) => db.Database.IsSqlite() ? id.ToString().ToUpperInvariant() : id;
+
+    /// <summary>SQLite keeps a DateTimeOffset as ticks (<see cref="CapacityDbContext"/>'s convention); the others natively.</summary>
+    private static object Instant(CapacityDbContext db, DateTimeOffset at) => db.Database.IsSqlite() ? SqliteInstant.ConvertToProvider(at)! : at;
 }

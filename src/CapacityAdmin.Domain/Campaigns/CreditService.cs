@@ -4,6 +4,7 @@ using CapacityAdmin.Domain.Data;
 using CapacityAdmin.Domain.Forecasts;
 using CapacityAdmin.Domain.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace CapacityAdmin.Domain.Campaigns;
 
@@ -23,15 +24,20 @@ public sealed class CreditService(IDbContextFactory<CapacityDbContext> contexts,
 {
     public async Task<Result<ConsumptionResult>> ConsumeAsync(Actor actor, Guid campaignId, CreditConsumption request, CancellationToken ct = default)
     {
-        var result = await RunAsync(actor, campaignId, request.Amount, request.Activity, request.IdempotencyKey, null, refund: false, ct);
+        // The evaluation after the commit uses the evaluator's own context (its failure never touches the consumption).
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var result = await RunAsync(db, actor, campaignId, request.Amount, request.Activity, request.IdempotencyKey, null, refund: false, ct);
         return result.IsSuccess ? await alerts.WithAlertsAsync(result.Value, ct) : result;
     }
 
-    public Task<Result<ConsumptionResult>> RefundAsync(Actor actor, Guid campaignId, CreditRefund request, CancellationToken ct = default) =>
-        RunAsync(actor, campaignId, request.Amount, null, request.IdempotencyKey, request.Reason, refund: true, ct);
+    public async Task<Result<ConsumptionResult>> RefundAsync(Actor actor, Guid campaignId, CreditRefund request, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await RunAsync(db, actor, campaignId, request.Amount, null, request.IdempotencyKey, request.Reason, refund: true, ct);
+    }
 
-    private async Task<Result<ConsumptionResult>> RunAsync(Actor actor, Guid campaignId, decimal amount, string? activity, string? key,
-        string? reason, bool refund, CancellationToken ct)
+    private async Task<Result<ConsumptionResult>> RunAsync(CapacityDbContext db, Actor actor, Guid campaignId, decimal amount, string? activity,
+        string? key, string? reason, bool refund, CancellationToken ct)
     {
         if (CapacityAccess.RequireConsumer(actor) is { } denied) return denied;
         activity = Trimmed(activity);
@@ -41,54 +47,75 @@ public sealed class CreditService(IDbContextFactory<CapacityDbContext> contexts,
         var cents = Credits.ToCents(amount);
         var fingerprint = key is null ? null : CreditLedgerEntry.Fingerprint(refund, cents, activity, reason);
 
-        await using var db = await contexts.CreateDbContextAsync(ct);
         await db.Database.OpenConnectionAsync(ct);
         var header = await CampaignHeader.GetAsync(db, actor, campaignId, ct);
         if (header is null) return ConsumptionResults.CampaignNotFound(campaignId);
         if (header.PricingModel != PricingModel.Credits)
-            return ConsumptionResults.Mismatch(campaignId, "Credits can be consumed and refunded only on credits campaigns.");
+            return ConsumptionResults.Mismatch("Credits can be consumed and refunded only on credits campaigns.");
 
         var bands = refund ? [] : await alerts.Bands.GetAsync(db, ct);
         var now = clock.GetUtcNow();
         await using var tx = await db.Database.BeginWriteTransactionAsync(ct);
         var campaign = refund
-            ? await CapacityCounters.TryRefundCreditsReturningAsync(db, campaignId, cents, ct)
+            ? await ConsumptionStatements.TryRefundCreditsAsync(db, campaignId, cents, ct)
             : await ConsumptionStatements.TryAddAsync(db, campaignId, CapacityKind.Credits, null, cents, ct);
-        if (campaign is null)
-        {
-            await tx.RollbackAsync(ct);
-            // A replay of a key whose first request used up the credits is still its first result.
-            if (key is not null && await FindByKeyAsync(db, campaignId, key, ct) is { } earlier)
-                return earlier.IsSameRequest(fingerprint!) ? await ReplayAsync(db, campaignId, earlier, ct) : KeyReused(key);
-            var current = await db.Campaigns.AsNoTracking().FirstAsync(c => c.Id == campaignId, ct);
-            if (refund)
-                return DomainError.Validation("amount",
-                    FormattableString.Invariant($"A refund cannot exceed the credits consumed ({current.CreditUsage.ToWhole(current.CreditsConsumedCents):0.00})."));
-            if (!current.AcceptsConsumption) return ConsumptionResults.NotAccepting(current, null, CapacityKind.Credits, cents);
-            await RefusalCounter.CountCampaignAsync(db, clock, campaignId, CapacityKind.Credits, ct);
-            return ConsumptionResults.Exceeded(current, null, CapacityKind.Credits, cents);
-        }
+        if (campaign is null) return await RefusedAsync(db, tx, campaignId, cents, key, fingerprint, refund, ct);
 
-        var entry = new CreditLedgerEntry(campaignId, refund ? -cents : cents, activity, key, reason, campaign.CreditsConsumedCents, actor.Name, now);
+        var entry = new CreditLedgerEntry(campaignId, refund ? -cents : cents, activity, key, reason, campaign.Measure.Used, actor.Name, now);
         // The idempotency key's unique index decides a replay (or a racing twin): nothing inserted, our count rolls back.
         if (await ConsumptionStatements.TryInsertLedgerEntryAsync(db, entry, ct) == 0)
         {
             await tx.RollbackAsync(ct);
-            var winner = await FindByKeyAsync(db, campaignId, key!, ct)
-                ?? throw new InvalidOperationException("The idempotency key clashed but no entry holds it.");
-            return winner.IsSameRequest(fingerprint!) ? await ReplayAsync(db, campaignId, winner, ct) : KeyReused(key!);
+            return await ReplayOrReusedAsync(db, campaignId, key!, fingerprint!, ct);
         }
         // A consumption commits an alert-evaluation outbox row only when it pushes usage into a higher band;
         // a refund only lowers usage and needs none.
-        var crossed = refund ? [] : BandCrossing.Crossed(ConsumptionResults.Pools(campaign, null, CapacityKind.Credits), Credits.FromCents(cents), bands);
+        var pools = ConsumptionResults.Pools(campaign, null, CapacityKind.Credits);
+        var crossed = refund ? [] : BandCrossing.Crossed(pools, Credits.FromCents(cents), bands);
         var requests = AlertEvaluationRequest.AddForPools(db, crossed, now);
-        if (requests.Count > 0) await db.SaveChangesAsync(ct);
+        if (requests.Count > 0)
+        {
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
         await tx.CommitAsync(ct);
-        db.ChangeTracker.Clear();
         return ConsumptionResults.Allowed(campaign, null, CapacityKind.Credits, existing: false) with
         {
-            LedgerEntry = View(entry), AlertRequests = requests, CrossedPools = crossed,
+            Pools = pools, LedgerEntry = View(entry), AlertRequests = requests, CrossedPools = crossed,
         };
+    }
+
+    /// <summary>
+    /// A refused UPDATE, answered in its transaction from one read of the campaign and of the key: a key used
+    /// before replays its first result (or is a reuse); a refund beyond what was consumed is invalid; a campaign
+    /// not accepting, or the hard limit, is the refusal, and the latter counts the refused demand in the same
+    /// transaction (its only write).
+    /// </summary>
+    private async Task<Result<ConsumptionResult>> RefusedAsync(CapacityDbContext db, IDbContextTransaction tx, Guid campaignId, long cents,
+        string? key, string? fingerprint, bool refund, CancellationToken ct)
+    {
+        var read = await ConsumptionStatements.ReadForRefusalAsync(db, campaignId, CapacityKind.Credits, key, ct);
+        if (read is null || read.AlreadyDone || refund || !read.Campaign.AcceptsConsumption)
+        {
+            await tx.RollbackAsync(ct);
+            if (read is null) return ConsumptionResults.CampaignNotFound(campaignId);
+            // A replay of a key whose first request used up the credits is still its first result.
+            if (read.AlreadyDone) return await ReplayOrReusedAsync(db, campaignId, key!, fingerprint!, ct);
+            if (refund)
+                return DomainError.Validation("amount",
+                    FormattableString.Invariant($"A refund cannot exceed the credits consumed ({read.Campaign.Measure.ToWhole(read.Campaign.Measure.Used):0.00})."));
+            return ConsumptionResults.NotAccepting(read.Campaign, null, CapacityKind.Credits, cents);
+        }
+        await RefusalCounter.CountAsync(db, tx, clock, PoolType.Campaign, campaignId, PoolMeasure.Credits, wroteBefore: false, ct);
+        return ConsumptionResults.Exceeded(read.Campaign, null, CapacityKind.Credits, cents);
+    }
+
+    private static async Task<Result<ConsumptionResult>> ReplayOrReusedAsync(CapacityDbContext db, Guid campaignId, string key, string fingerprint,
+        CancellationToken ct)
+    {
+        var earlier = await FindByKeyAsync(db, campaignId, key, ct)
+            ?? throw new InvalidOperationException("The idempotency key clashed but no entry holds it.");
+        return earlier.IsSameRequest(fingerprint) ? await ReplayAsync(db, campaignId, earlier, ct) : KeyReused(key);
     }
 
     /// <summary>The first result of a key: its utilization as recorded with the entry, against the current allocation.</summary>

@@ -5,6 +5,7 @@ using CapacityAdmin.Domain.Data;
 using CapacityAdmin.Domain.Forecasts;
 using CapacityAdmin.Domain.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace CapacityAdmin.Domain.Campaigns;
 
@@ -69,7 +70,9 @@ public sealed class EnrollmentService(IDbContextFactory<CapacityDbContext> conte
         {
             // The header is reused across items and reloaded only when an item finds the campaign relinked;
             // bulk mode skips building each item's full result (only Allowed / Existing / Code are kept).
-            var (item, current) = await EnrollAsync(db, actor, campaignId, header, id, CapacityKind.Volunteers, requestedPools, fullResult: false, ct);
+            var (decided, current) = await EnrollAsync(db, actor, campaignId, header, id, CapacityKind.Volunteers, requestedPools, fullResult: false, ct);
+            if (!decided.IsSuccess) return decided.Error;
+            var item = decided.Value;
             if (current is not null) header = current;
             items.Add(new BulkEnrollmentItem(id, item.Allowed, item.Existing, item.Code));
             requests.AddRange(item.AlertRequests);
@@ -98,9 +101,9 @@ public sealed class EnrollmentService(IDbContextFactory<CapacityDbContext> conte
         await using var db = await contexts.CreateDbContextAsync(ct);
         // One connection for the whole call (reads, transaction, refusal reads), not one per statement.
         await db.Database.OpenConnectionAsync(ct);
-        return enroll
-            ? await alerts.WithAlertsAsync((await EnrollAsync(db, actor, campaignId, null, id, kind, null, fullResult: true, ct)).Result, ct)
-            : await ReleaseAsync(db, actor, campaignId, id, kind, ct);
+        if (!enroll) return await ReleaseAsync(db, actor, campaignId, id, kind, ct);
+        var (result, _) = await EnrollAsync(db, actor, campaignId, null, id, kind, null, fullResult: true, ct);
+        return result.IsSuccess ? await alerts.WithAlertsAsync(result.Value, ct) : result;
     }
 
     /// <summary>
@@ -110,35 +113,29 @@ public sealed class EnrollmentService(IDbContextFactory<CapacityDbContext> conte
     /// loaded). Without <paramref name="fullResult"/> (bulk mode) an allowed or existing enrollment
     /// comes back as Allowed / Existing / AlertRequests only, without reading the rows back.
     /// </summary>
-    private async Task<(ConsumptionResult Result, CampaignHeader? Header)> EnrollAsync(CapacityDbContext db, Actor actor, Guid campaignId,
+    private async Task<(Result<ConsumptionResult> Result, CampaignHeader? Header)> EnrollAsync(CapacityDbContext db, Actor actor, Guid campaignId,
         CampaignHeader? header, string externalId, CapacityKind kind, IReadOnlySet<Guid>? requestedPools, bool fullResult, CancellationToken ct)
     {
         var first = header;
-        return await RelinkRetry.UntilDecidedAsync(campaignId, "an enrollment", async Task<(ConsumptionResult, CampaignHeader?)?> (attempt) =>
+        return await RelinkRetry.UntilDecidedAsync(campaignId, "an enrollment", async Task<(Result<ConsumptionResult>, CampaignHeader?)?> (attempt) =>
         {
             var current = attempt > 1 ? await CampaignHeader.LoadAsync(db, actor, campaignId, ct)
                 : first ?? await CampaignHeader.GetAsync(db, actor, campaignId, ct);
             if (current is null) return (ConsumptionResults.CampaignNotFound(campaignId), null);
             if (kind == CapacityKind.Learners && current.PricingModel != PricingModel.Iaas)
-                return (ConsumptionResults.Mismatch(campaignId, "Learners can be enrolled only on iaas campaigns."), current);
-            try
-            {
-                // Null: the campaign was relinked to another bundle meanwhile; decide again on fresh data.
-                return await TryEnrollAsync(db, current, externalId, kind, requestedPools, fullResult, ct) is { } result ? (result, current) : null;
-            }
-            finally
-            {
-                db.ChangeTracker.Clear();
-            }
+                return (ConsumptionResults.Mismatch("Learners can be enrolled only on iaas campaigns."), current);
+            // Null: the campaign was relinked to another bundle, or usage changed under a refusal; decide again on fresh data.
+            return await TryEnrollAsync(db, current, externalId, kind, requestedPools, fullResult, ct) is { } result ? (result, current) : null;
         });
     }
 
     /// <summary>
-    /// One attempt, one transaction: the enrollment insert (the filtered unique index answers a
-    /// re-enrollment: nothing inserted), then the bundle and campaign counters (bundle first, the global
-    /// lock order), each a conditional UPDATE returning the row after the write. The alert outbox row is
-    /// written only for a pool whose new counter crosses into a higher band, decided here from the
-    /// returned counters. Null: the campaign was relinked, or the enrollment released, meanwhile.
+    /// One attempt, one transaction: the bundle and campaign counters (bundle first, the global lock order),
+    /// each a conditional UPDATE returning the row after the write, then the enrollment insert (the filtered
+    /// unique index answers a re-enrollment: nothing inserted, and the counts roll back). The alert outbox
+    /// row is written only for a pool whose new counter crosses into a higher band, decided here from the
+    /// returned counters. A refused UPDATE is answered from one read in the same transaction
+    /// (<see cref="RefusedAsync"/>). Null: the campaign was relinked, or the enrollment released, meanwhile.
     /// </summary>
     private async Task<ConsumptionResult?> TryEnrollAsync(CapacityDbContext db, CampaignHeader header, string externalId, CapacityKind kind,
         IReadOnlySet<Guid>? requestedPools, bool fullResult, CancellationToken ct)
@@ -147,56 +144,99 @@ public sealed class EnrollmentService(IDbContextFactory<CapacityDbContext> conte
         var bands = await alerts.Bands.GetAsync(db, ct);
         var now = clock.GetUtcNow();
         await using var tx = await db.Database.BeginWriteTransactionAsync(ct);
+        BundleSnapshot? bundle = null;
+        if (bundleId is { } b && (bundle = await ConsumptionStatements.TryAddBundleAsync(db, b, 1, ct)) is null)
+            return await RefusedAsync(db, tx, header, externalId, kind, bundleFull: true, wroteBefore: false, fullResult, ct);
+        if (await ConsumptionStatements.TryAddAsync(db, header.Id, kind, bundleId, 1, ct) is not { } campaign)
+            return await RefusedAsync(db, tx, header, externalId, kind, bundleFull: false, wroteBefore: bundle is not null, fullResult, ct);
         if (await ConsumptionStatements.TryInsertEnrollmentAsync(db, kind, header.Id, externalId, now, ct) == 0)
         {
             await tx.RollbackAsync(ct);
-            var already = await FindActiveAsync(db, header.Id, externalId, kind, ct);
-            if (already is null) return null;
-            return fullResult ? await ExistingAsync(db, header.Id, kind, already, ct) : Decided(header.Id, existing: true, [], []);
-        }
-
-        Bundle? bundle = null;
-        if (bundleId is { } b && (bundle = await ConsumptionStatements.TryAddBundleAsync(db, b, 1, ct)) is null)
-        {
-            await tx.RollbackAsync(ct);
-            return await RefusalAsync(db, header, kind, bundleFull: true, ct);
-        }
-        if (await ConsumptionStatements.TryAddAsync(db, header.Id, kind, bundleId, 1, ct) is not { } campaign)
-        {
-            await tx.RollbackAsync(ct);
-            return await RefusalAsync(db, header, kind, bundleFull: false, ct);
+            return await ExistingAsync(db, header.Id, externalId, kind, fullResult, ct);
         }
 
         var pools = ConsumptionResults.Pools(campaign, bundle, kind);
         var crossed = BandCrossing.Crossed(pools, 1m, bands);
         // The alert-evaluation outbox row(s), committed with the consumption or not at all.
         var requests = AlertEvaluationRequest.AddForPools(db, crossed, now, requestedPools);
-        if (requests.Count > 0) await db.SaveChangesAsync(ct);
+        if (requests.Count > 0)
+        {
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
         await tx.CommitAsync(ct);
-        db.ChangeTracker.Clear();
         if (!fullResult) return Decided(header.Id, existing: false, requests, crossed);
         return ConsumptionResults.Allowed(campaign, bundle, kind, existing: false) with
         {
+            Pools = pools,
             Enrollment = new EnrollmentView(externalId, EnrollmentStatus.Enrolled, now, null),
             AlertRequests = requests,
             CrossedPools = crossed,
         };
     }
 
-    private async Task<ConsumptionResult> ReleaseAsync(CapacityDbContext db, Actor actor, Guid campaignId, string externalId, CapacityKind kind,
+    /// <summary>
+    /// A refused counter UPDATE, answered in its transaction from one read of the campaign, its bundle and the
+    /// id's active enrollment: an id already enrolled is a replay (existing); a campaign not accepting, or a
+    /// limit reached, is the refusal; a relinked campaign or usage that fell meanwhile is decided again (null).
+    /// A limit refusal counts the refused demand in the same transaction, which commits only that count; when
+    /// the bundle counter was already raised (<paramref name="wroteBefore"/>) it rolls back and counts after.
+    /// </summary>
+    private async Task<ConsumptionResult?> RefusedAsync(CapacityDbContext db, IDbContextTransaction tx, CampaignHeader header, string externalId,
+        CapacityKind kind, bool bundleFull, bool wroteBefore, bool fullResult, CancellationToken ct)
+    {
+        var read = await ConsumptionStatements.ReadForRefusalAsync(db, header.Id, kind, externalId, ct);
+        if (read is null || read.AlreadyDone || (kind == CapacityKind.Volunteers && read.Campaign.BundleId != header.BundleId)
+            || !read.Campaign.AcceptsConsumption)
+        {
+            await tx.RollbackAsync(ct);
+            if (read is null) return null; // Gone (campaigns are not deleted): the retry's header read answers not found.
+            if (read.AlreadyDone) return await ExistingAsync(db, header.Id, externalId, kind, fullResult, ct);
+            if (read.Campaign.AcceptsConsumption) return null; // Relinked.
+            return ConsumptionResults.NotAccepting(read.Campaign, read.Bundle, kind, 1);
+        }
+        var (campaign, bundle) = (read.Campaign, read.Bundle);
+        ConsumptionResult refusal;
+        (PoolType Type, Guid Id, PoolMeasure Measure) pool;
+        if (bundleFull && bundle is not null && bundle.VolunteersUsed + 1 > bundle.Capacity)
+            (refusal, pool) = (ConsumptionResults.BundleFull(campaign, bundle, 1), (PoolType.Bundle, bundle.Id, PoolMeasure.Volunteers));
+        else if (campaign.Measure.Allows(1))
+        {
+            await tx.RollbackAsync(ct); // Usage fell between the statements; try again.
+            return null;
+        }
+        else (refusal, pool) = (ConsumptionResults.Exceeded(campaign, bundle, kind, 1), (PoolType.Campaign, campaign.Id, AlertPool.MeasureOf(kind)));
+        await RefusalCounter.CountAsync(db, tx, clock, pool.Type, pool.Id, pool.Measure, wroteBefore, ct);
+        return refusal;
+    }
+
+    /// <summary>A re-enrollment of an active id: nothing counted; the enrollment and usage as they stand (null: released meanwhile, decide again).</summary>
+    private static async Task<ConsumptionResult?> ExistingAsync(CapacityDbContext db, Guid campaignId, string externalId, CapacityKind kind,
+        bool fullResult, CancellationToken ct)
+    {
+        var already = await FindActiveAsync(db, campaignId, externalId, kind, ct);
+        if (already is null) return null;
+        if (!fullResult) return Decided(campaignId, existing: true, [], []);
+        // The campaign's current bundle (the header's may be a cached one from before a relink).
+        var campaign = await db.Campaigns.AsNoTracking().FirstAsync(c => c.Id == campaignId, ct);
+        var bundle = kind == CapacityKind.Volunteers && campaign.BundleId is { } b ? await db.Bundles.AsNoTracking().FirstAsync(x => x.Id == b, ct) : null;
+        return ConsumptionResults.Allowed(campaign, bundle, kind, existing: true) with { Enrollment = already };
+    }
+
+    private async Task<Result<ConsumptionResult>> ReleaseAsync(CapacityDbContext db, Actor actor, Guid campaignId, string externalId, CapacityKind kind,
         CancellationToken ct)
     {
-        return await RelinkRetry.UntilDecidedAsync(campaignId, "a release", async Task<ConsumptionResult?> (_) =>
+        return await RelinkRetry.UntilDecidedAsync(campaignId, "a release", async Task<Result<ConsumptionResult>?> (_) =>
         {
             var header = await CampaignHeader.LoadAsync(db, actor, campaignId, ct);
             if (header is null) return ConsumptionResults.CampaignNotFound(campaignId);
             if (kind == CapacityKind.Learners && header.PricingModel != PricingModel.Iaas)
-                return ConsumptionResults.Mismatch(campaignId, "Learners are enrolled only on iaas campaigns.");
+                return ConsumptionResults.Mismatch("Learners are enrolled only on iaas campaigns.");
             return await TryReleaseAsync(db, header, externalId, kind, ct);
         });
     }
 
-    private async Task<ConsumptionResult?> TryReleaseAsync(CapacityDbContext db, CampaignHeader header, string externalId, CapacityKind kind,
+    private async Task<Result<ConsumptionResult>?> TryReleaseAsync(CapacityDbContext db, CampaignHeader header, string externalId, CapacityKind kind,
         CancellationToken ct)
     {
         var bundleId = kind == CapacityKind.Volunteers ? header.BundleId : null;
@@ -240,35 +280,6 @@ public sealed class EnrollmentService(IDbContextFactory<CapacityDbContext> conte
         return ConsumptionResults.Allowed(campaign, bundleRow, kind, existing: false) with { Enrollment = enrollment };
     }
 
-    private async Task<ConsumptionResult?> RefusalAsync(CapacityDbContext db, CampaignHeader header, CapacityKind kind, bool bundleFull,
-        CancellationToken ct)
-    {
-        var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == header.Id, ct);
-        if (campaign is null) return ConsumptionResults.CampaignNotFound(header.Id);
-        if (kind == CapacityKind.Volunteers && campaign.BundleId != header.BundleId) return null;
-        var bundle = campaign.BundleId is { } b && kind == CapacityKind.Volunteers
-            ? await db.Bundles.AsNoTracking().FirstAsync(x => x.Id == b, ct)
-            : null;
-        if (!campaign.AcceptsConsumption) return ConsumptionResults.NotAccepting(campaign, bundle, kind, 1);
-        if (bundleFull && bundle is not null && bundle.VolunteersUsed + 1 > bundle.Capacity)
-        {
-            await RefusalCounter.CountBundleAsync(db, clock, bundle.Id, ct);
-            return ConsumptionResults.BundleFull(campaign, bundle, 1);
-        }
-        if (campaign.MeasureOf(kind).Allows(1)) return null; // Usage fell between the statements; try again.
-        await RefusalCounter.CountCampaignAsync(db, clock, campaign.Id, kind, ct);
-        return ConsumptionResults.Exceeded(campaign, bundle, kind, 1);
-    }
-
-    private static async Task<ConsumptionResult> ExistingAsync(CapacityDbContext db, Guid campaignId, CapacityKind kind,
-        EnrollmentView enrollment, CancellationToken ct)
-    {
-        // The campaign's current bundle (the header's may be a cached one from before a relink).
-        var campaign = await db.Campaigns.AsNoTracking().FirstAsync(c => c.Id == campaignId, ct);
-        var bundle = kind == CapacityKind.Volunteers && campaign.BundleId is { } b ? await db.Bundles.AsNoTracking().FirstAsync(x => x.Id == b, ct) : null;
-        return ConsumptionResults.Allowed(campaign, bundle, kind, existing: true) with { Enrollment = enrollment };
-    }
-
     /// <summary>A bulk item's outcome without the rows read back: Allowed / Existing and the outbox rows it committed.</summary>
     private static ConsumptionResult Decided(Guid campaignId, bool existing, IReadOnlyList<AlertEvaluationRequest> requests,
         IReadOnlyList<PoolUsage> crossed) =>
@@ -306,12 +317,9 @@ public sealed class EnrollmentService(IDbContextFactory<CapacityDbContext> conte
                 .OrderBy(e => e.Status == EnrollmentStatus.Enrolled ? 0 : 1).ThenByDescending(e => e.EnrolledAt)
                 .Select(e => new EnrollmentView(e.ExternalId, e.Status, e.EnrolledAt, e.ReleasedAt)).FirstOrDefaultAsync(ct);
 
-    private static ConsumptionResult EnrollmentNotFound(Guid campaignId, string externalId, CapacityKind kind) =>
-        ConsumptionResult.NotFound(ErrorCodes.EnrollmentNotFound,
-            $"{(kind == CapacityKind.Volunteers ? "Volunteer" : "Learner")} '{externalId}' is not enrolled in campaign {campaignId}.") with
-        {
-            CampaignId = campaignId,
-        };
+    private static DomainError EnrollmentNotFound(Guid campaignId, string externalId, CapacityKind kind) =>
+        DomainError.NotFound(ErrorCodes.EnrollmentNotFound,
+            $"{(kind == CapacityKind.Volunteers ? "Volunteer" : "Learner")} '{externalId}' is not enrolled in campaign {campaignId}.");
 
     internal static string? NormalizeId(string? id)
     {

@@ -115,6 +115,60 @@ public class BandCrossingTests() : AlertTest(new SqliteTestDatabase())
         Assert.Equal((PoolType.Campaign, credits), Assert.Single(await RequestsAsync()) is var r ? (r.PoolType, r.PoolId) : default);
     }
 
+    [Fact]
+    public async Task Bundle_EachBandBoundary_WritesABundleRowOnlyWhenCrossed()
+    {
+        // Arrange: bundle of 100 used elsewhere; this campaign holds half of it (quota 50) and stays below every band.
+        var company = await NewCompanyAsync();
+        var bundle = await NewBundleAsync(company, 100);
+        var campaign = (await NewCampaignAsync(company, PricingModel.Bundle, bundleId: bundle.BundleId, share: 0.5m)).CampaignId;
+        var enrollments = new EnrollmentService(Database, Clock, BrokenEvaluator());
+        var rowsAfter = new List<int>();
+
+        // Act: the bundle into each band (80, 90, and 100 = its hard limit), then one more inside it
+        var next = 0;
+        foreach (var before in new[] { 79, 89, 99 })
+        {
+            await SetBundleUsedAsync(bundle.BundleId, before);
+            Assert.True(Ok(await enrollments.EnrollVolunteerAsync(Integration, campaign, $"v-{next++}")).Allowed);
+            rowsAfter.Add((await RequestsAsync()).Count);
+            var inside = Ok(await enrollments.EnrollVolunteerAsync(Integration, campaign, $"v-{next++}"));
+            Assert.Equal(before < 99, inside.Allowed); // a full bundle refuses
+            rowsAfter.Add((await RequestsAsync()).Count);
+        }
+
+        // Assert: one bundle row per crossing; the campaign (at most 5 of 50) crossed nothing
+        Assert.Equal(new[] { 1, 1, 2, 2, 3, 3 }, rowsAfter);
+        Assert.All(await RequestsAsync(), r => Assert.Equal((PoolType.Bundle, bundle.BundleId), (r.PoolType, r.PoolId)));
+    }
+
+    [Fact]
+    public async Task Credits_EachBandBoundaryInCents_WritesARowOnlyWhenCrossed()
+    {
+        // Arrange: 100.00 credits, 10 % overage (hard limit 110.00)
+        var company = await NewCompanyAsync();
+        var credits = (await NewCampaignAsync(company, PricingModel.Credits, credits: 100m)).CampaignId;
+        var service = new CreditService(Database, Clock, BrokenEvaluator());
+        var rowsAfter = new List<int>();
+
+        // Act: up to one cent below each band, the cent that reaches it, one cent more
+        foreach (var amount in new[] { 79.99m, 0.01m, 0.01m, 9.98m, 0.01m, 0.01m, 9.98m, 0.01m, 0.01m, 9.98m, 0.01m })
+        {
+            Assert.True(Ok(await service.ConsumeAsync(Integration, credits, new CreditConsumption(amount))).Allowed);
+            rowsAfter.Add((await RequestsAsync()).Count);
+        }
+
+        // Assert: 79.99 none; 80.00 row; 80.01 none; 89.99 none; 90.00 row; 90.01, 99.99 none; 100.00 row; 100.01, 109.99 none; 110.00 row
+        Assert.Equal(new[] { 0, 1, 1, 1, 2, 2, 2, 3, 3, 3, 4 }, rowsAfter);
+        Assert.All(await RequestsAsync(), r => Assert.Equal((PoolType.Campaign, credits), (r.PoolType, r.PoolId)));
+    }
+
+    private async Task SetBundleUsedAsync(Guid bundleId, int used)
+    {
+        await using var db = Database.CreateDbContext();
+        await db.Bundles.Where(b => b.Id == bundleId).ExecuteUpdateAsync(s => s.SetProperty(b => b.VolunteersUsed, used));
+    }
+
     private AlertEvaluator BrokenEvaluator() =>
         new(new FailingFactory(), Clock, Options.Create(AlertOptions), NullLogger<AlertEvaluator>.Instance,
             new MembershipReportService(Database, Clock, Options.Create(new MembershipOptions())));

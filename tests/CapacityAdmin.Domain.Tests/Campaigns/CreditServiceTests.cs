@@ -85,12 +85,12 @@ public class CreditServiceTests : SqliteTest
     [InlineData(PricingModel.Seats)]
     [InlineData(PricingModel.Iaas)]
     [InlineData(PricingModel.Custom)]
-    public async Task Consume_NonCreditsCampaign_IsRefusedPricingModelMismatch(PricingModel model)
+    public async Task Consume_NonCreditsCampaign_IsPricingModelMismatchError(PricingModel model)
     {
         var company = await NewCompanyAsync();
         var campaign = await NewCampaignAsync(company, model);
 
-        Refused(await CreditService.ConsumeAsync(Admin, campaign.CampaignId, new CreditConsumption(1m)), ErrorCodes.PricingModelMismatch);
+        Fails(await CreditService.ConsumeAsync(Admin, campaign.CampaignId, new CreditConsumption(1m)), ErrorCodes.PricingModelMismatch);
     }
 
     [Fact]
@@ -103,9 +103,9 @@ public class CreditServiceTests : SqliteTest
     }
 
     [Fact]
-    public async Task Consume_UnknownCampaign_IsRefusedCampaignNotFound()
+    public async Task Consume_UnknownCampaign_IsCampaignNotFoundError()
     {
-        Refused(await CreditService.ConsumeAsync(Admin, Guid.NewGuid(), new CreditConsumption(1m)), ErrorCodes.CampaignNotFound);
+        Fails(await CreditService.ConsumeAsync(Admin, Guid.NewGuid(), new CreditConsumption(1m)), ErrorCodes.CampaignNotFound);
     }
 
     [Fact]
@@ -214,6 +214,6 @@ public class CreditServiceTests : SqliteTest
         var other = await NewCompanyAsync();
         var campaign = await NewCampaignAsync(company, PricingModel.Credits);
 
-        Refused(await CreditService.ConsumeAsync(IntegrationOf(other), campaign.CampaignId, new CreditConsumption(1m)), ErrorCodes.CampaignNotFound);
+        Fails(await CreditService.ConsumeAsync(IntegrationOf(other), campaign.CampaignId, new CreditConsumption(1m)), ErrorCodes.CampaignNotFound);
     }
 }

@@ -156,9 +156,9 @@ public class EnrollmentServiceTests : SqliteTest
     }
 
     [Fact]
-    public async Task EnrollVolunteer_UnknownCampaign_IsRefusedCampaignNotFound()
+    public async Task EnrollVolunteer_UnknownCampaign_IsCampaignNotFoundError()
     {
-        Refused(await Enrollments.EnrollVolunteerAsync(Admin, Guid.NewGuid(), "v"), ErrorCodes.CampaignNotFound);
+        Fails(await Enrollments.EnrollVolunteerAsync(Admin, Guid.NewGuid(), "v"), ErrorCodes.CampaignNotFound);
     }
 
     [Theory]
@@ -216,7 +216,7 @@ public class EnrollmentServiceTests : SqliteTest
         var campaign = await NewCampaignAsync(company);
 
         // Act / Assert
-        Refused(await Enrollments.EnrollVolunteerAsync(IntegrationOf(other), campaign.CampaignId, "v"), ErrorCodes.CampaignNotFound);
+        Fails(await Enrollments.EnrollVolunteerAsync(IntegrationOf(other), campaign.CampaignId, "v"), ErrorCodes.CampaignNotFound);
         Assert.True(Ok(await Enrollments.EnrollVolunteerAsync(IntegrationOf(company), campaign.CampaignId, "v")).Allowed);
     }
 
@@ -257,15 +257,15 @@ public class EnrollmentServiceTests : SqliteTest
     }
 
     [Fact]
-    public async Task ReleaseVolunteer_NotEnrolled_IsRefusedEnrollmentNotFound()
+    public async Task ReleaseVolunteer_NotEnrolled_IsEnrollmentNotFoundError()
     {
         var company = await NewCompanyAsync();
         var campaign = await NewCampaignAsync(company);
         await EnrollVolunteersAsync(campaign.CampaignId, 1);
 
-        var result = Refused(await Enrollments.ReleaseVolunteerAsync(Admin, campaign.CampaignId, "nobody"), ErrorCodes.EnrollmentNotFound);
+        var result = Fails(await Enrollments.ReleaseVolunteerAsync(Admin, campaign.CampaignId, "nobody"), ErrorCodes.EnrollmentNotFound);
 
-        Assert.Equal(ErrorKind.NotFound, result.ToError().Kind);
+        Assert.Equal(ErrorKind.NotFound, result.Kind);
         Assert.Equal(1, (await StatusAsync(campaign.CampaignId)).Volunteers.Current);
     }
 
@@ -277,7 +277,7 @@ public class EnrollmentServiceTests : SqliteTest
         await EnrollVolunteersAsync(campaign.CampaignId, 1);
         Ok(await Enrollments.ReleaseVolunteerAsync(Admin, campaign.CampaignId, "v-0"));
 
-        Refused(await Enrollments.ReleaseVolunteerAsync(Admin, campaign.CampaignId, "v-0"), ErrorCodes.EnrollmentNotFound);
+        Fails(await Enrollments.ReleaseVolunteerAsync(Admin, campaign.CampaignId, "v-0"), ErrorCodes.EnrollmentNotFound);
         Assert.Equal(0, (await StatusAsync(campaign.CampaignId)).Volunteers.Current);
     }
 
@@ -312,14 +312,14 @@ public class EnrollmentServiceTests : SqliteTest
     [InlineData(PricingModel.Credits)]
     [InlineData(PricingModel.Bundle)]
     [InlineData(PricingModel.Custom)]
-    public async Task EnrollLearner_NonIaasCampaign_IsRefusedPricingModelMismatch(PricingModel model)
+    public async Task EnrollLearner_NonIaasCampaign_IsPricingModelMismatchError(PricingModel model)
     {
         var company = await NewCompanyAsync();
         var campaign = await NewCampaignAsync(company, model);
 
-        var result = Refused(await Enrollments.EnrollLearnerAsync(Admin, campaign.CampaignId, "l"), ErrorCodes.PricingModelMismatch);
+        var result = Fails(await Enrollments.EnrollLearnerAsync(Admin, campaign.CampaignId, "l"), ErrorCodes.PricingModelMismatch);
 
-        Assert.Equal(ErrorKind.Unprocessable, result.ToError().Kind);
+        Assert.Equal(ErrorKind.Unprocessable, result.Kind);
     }
 
     [Fact]
@@ -360,12 +360,12 @@ public class EnrollmentServiceTests : SqliteTest
     }
 
     [Fact]
-    public async Task ReleaseLearner_NotEnrolled_IsRefusedEnrollmentNotFound()
+    public async Task ReleaseLearner_NotEnrolled_IsEnrollmentNotFoundError()
     {
         var company = await NewCompanyAsync();
         var campaign = await NewCampaignAsync(company, PricingModel.Iaas, learners: 10);
 
-        Refused(await Enrollments.ReleaseLearnerAsync(Admin, campaign.CampaignId, "ghost"), ErrorCodes.EnrollmentNotFound);
+        Fails(await Enrollments.ReleaseLearnerAsync(Admin, campaign.CampaignId, "ghost"), ErrorCodes.EnrollmentNotFound);
     }
 
     [Fact]
