@@ -29,7 +29,7 @@ public sealed class AlertSettingsService(IDbContextFactory<CapacityDbContext> co
 
     public async Task<Result<IReadOnlyList<AlertBandSettingView>>> GetAsync(Actor actor, CancellationToken ct = default)
     {
-        if (!AlertPermissions.CanReadSettings(actor)) return AlertPermissions.Forbidden("read alert settings");
+        if (actor.Refusal(Permission.ReadOperations, "read alert settings") is { } denied) return denied;
         await using var db = await contexts.CreateDbContextAsync(ct);
         return Result<IReadOnlyList<AlertBandSettingView>>.Success(await ReadAsync(db, ct));
     }
@@ -37,7 +37,7 @@ public sealed class AlertSettingsService(IDbContextFactory<CapacityDbContext> co
     public async Task<Result<IReadOnlyList<AlertBandSettingView>>> UpdateAsync(Actor actor, IReadOnlyList<AlertBandSettingInput>? bands,
         CancellationToken ct = default)
     {
-        if (!AlertPermissions.CanEditSettings(actor)) return AlertPermissions.Forbidden("change alert settings");
+        if (actor.Refusal(Permission.Administer, "change alert settings") is { } denied) return denied;
         if (bands is null || bands.Count == 0) return DomainError.Validation("bands", "At least one band is required.");
 
         var errors = new Dictionary<string, string[]>();

@@ -70,7 +70,7 @@ public sealed partial class MembershipCatalogService
     /// </summary>
     public async Task<Result<PagedResult<CapacityChangeView>>> ListCapacityHistoryAsync(Actor actor, CapacityHistoryQuery query, PageRequest page, CancellationToken ct = default)
     {
-        if (!MembershipPermissions.CanRead(actor)) return MembershipPermissions.Forbidden("read the capacity history");
+        if (actor.Refusal(Permission.ReadMemberships, "read the capacity history") is { } denied) return denied;
         await using var db = await contexts.CreateDbContextAsync(ct);
         const string designation = CapacityChangeView.DesignationPrefix, cap = CapacityChangeView.LevelCapacityPrefix;
         var rows = db.MembershipCapacityChanges.AsNoTracking();

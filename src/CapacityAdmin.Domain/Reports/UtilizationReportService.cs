@@ -41,7 +41,7 @@ public sealed class UtilizationReportService(CapacityQueryService campaigns, Bun
 
         IReadOnlyList<DesignationScopeRow> scopes = [];
         IReadOnlyList<LevelCapRow> caps = [];
-        if (MembershipPermissions.CanRead(actor))
+        if (actor.May(Permission.ReadMemberships))
         {
             var membership = await memberships.GetUtilizationAsync(actor, ct);
             if (!membership.IsSuccess) return membership.Error;

@@ -96,7 +96,7 @@ public abstract class MembershipBatchSaveTests
             new Dictionary<Level, int?> { [Level.STATE] = null, [Level.MANDAL] = -3 }, "review")), ErrorCodes.ValidationFailed);
 
         Assert.Equal(["overrides.MANDAL"], refused.Errors!.Keys);
-        var saved = (await h.Catalog.ListDesignationsAsync()).Single(d => d.Code == h.C("SEC"));
+        var saved = Ok(await h.Catalog.ListDesignationsAsync(Cs)).Single(d => d.Code == h.C("SEC"));
         Assert.Equal((8, 1000m, 365, 2), (saved.DefaultCapacity, saved.Fee, saved.ValidityDays, saved.LevelCapacities[Level.STATE]));
         Assert.DoesNotContain(Ok(await h.Catalog.ListCapacityHistoryAsync(Cs, new CapacityHistoryQuery(Search: "review"), new PageRequest())).Items,
             c => c.Designation == h.C("SEC"));

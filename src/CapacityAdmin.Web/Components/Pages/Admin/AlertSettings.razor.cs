@@ -96,7 +96,7 @@ public partial class AlertSettings
         _sending = true;
         try
         {
-            var sent = await TestEmail.SendTestAsync(_testTo ?? "");
+            var sent = await TestEmail.SendTestAsync(await CurrentActor.GetAsync(), _testTo ?? "");
             if (sent.IsSuccess) Notifications.NotifySuccess("Test email sent", $"{sent.Value.Provider}: {sent.Value.Destination}.");
             else if (sent.Error.Code == TestEmailService.DeliveryFailed)
                 Notifications.Add(SnackbarExtensions.Text("Test email failed", sent.Error.Detail), Severity.Error, o => o.RequireInteraction = true);
