@@ -280,7 +280,7 @@ public sealed class AlertService(IDbContextFactory<CapacityDbContext> contexts, 
         var to = update.Status ?? from;
         if (!UpsellPolicy.CanMove(from, to))
             return DomainError.Conflict(ErrorCodes.InvalidTransition,
-                $"An upsell item cannot go from {AlertNames.Of(from)} to {AlertNames.Of(to)} (new -> contacted -> won, lost or dismissed; new -> dismissed).");
+                $"An upsell item cannot go from {WireNames.Of(from)} to {WireNames.Of(to)} (new -> contacted -> won, lost or dismissed; new -> dismissed).");
 
         var newOwner = update.Owner is null ? current.UpsellOwner : owner!.Length == 0 ? null : owner;
         var newNotes = update.Notes is null ? current.UpsellNotes : notes!.Length == 0 ? null : notes;

@@ -31,7 +31,7 @@ public sealed class GeographyService(IDbContextFactory<CapacityDbContext> contex
             if (string.IsNullOrEmpty(name) || name.Length > Codes.NameMaxLength) errors[field + ".name"] = ["A name has 1 to 200 characters."];
         }
         foreach (var s in states)
-            if (!Codes.TryParseEnum<Zone>(s.Parent, out _)) errors[s.Field + ".zone"] = [$"Unknown zone '{s.Parent}'."];
+            if (!WireNames.TryParse<Zone>(s.Parent, out _)) errors[s.Field + ".zone"] = [$"Unknown zone '{s.Parent}'."];
         Duplicates(states.Select(s => (s.Field, s.Code)), errors);
         Duplicates(districts.Select(s => (s.Field, s.Code)), errors);
         Duplicates(mandals.Select(s => (s.Field, s.Code)), errors);

@@ -66,7 +66,7 @@ public sealed partial class MembershipService
         if (filter.Level is { } level) query = query.Where(m => m.Level == level);
         if (filter.Zone is not null)
         {
-            if (!Codes.TryParseEnum<Zone>(filter.Zone, out var zone)) return DomainError.Validation("zone", $"Unknown zone '{filter.Zone}'.");
+            if (!WireNames.TryParse<Zone>(filter.Zone, out var zone)) return DomainError.Validation("zone", $"Unknown zone '{filter.Zone}'.");
             query = query.Where(m => m.Zone == zone);
         }
         if (Codes.Normalize(filter.State) is { } state) query = query.Where(m => m.StateCode == state);

@@ -64,7 +64,7 @@ public static class AlertSettingsEndpoints
             if (body.To.Trim().Length > AlertDelivery.AddressMaxLength)
                 return ApiProblems.From(DomainError.Validation("to", $"An email address has at most {AlertDelivery.AddressMaxLength} characters."));
             var sent = await email.SendTestAsync(user.ToActor(), body.To, ct);
-            if (sent.IsSuccess) return TypedResults.Ok(new TestEmailResponse(sent.Value.Provider.ToString(), sent.Value.Destination, sent.Value.To));
+            if (sent.IsSuccess) return TypedResults.Ok(new TestEmailResponse(WireNames.Of(sent.Value.Provider), sent.Value.Destination, sent.Value.To));
             return sent.Error.Code == TestEmailService.DeliveryFailed
                 ? ApiProblems.Create(StatusCodes.Status502BadGateway, sent.Error.Code, sent.Error.Detail)
                 : ApiProblems.From(sent.Error);

@@ -33,7 +33,7 @@ public sealed class JobCatalog(JobRegistry registry, JobStorage storage, JobExec
             var last = await db.JobRuns.AsNoTracking().Where(r => r.JobName == job.Name)
                 .OrderByDescending(r => r.StartedAt).FirstOrDefaultAsync(ct);
             result.Add(new JobStatus(job.Name, JobSchedule.Of(job, configuration), scheduled is not null,
-                last?.StartedAt, last is null ? null : Lower(last.Outcome), last?.Error, last?.Summary, Utc(scheduled?.NextExecution)));
+                last?.StartedAt, last is null ? null : WireNames.Of(last.Outcome), last?.Error, last?.Summary, Utc(scheduled?.NextExecution)));
         }
         return Result<IReadOnlyList<JobStatus>>.Success(result);
     }
@@ -44,10 +44,9 @@ public sealed class JobCatalog(JobRegistry registry, JobStorage storage, JobExec
         var job = registry.Find(name);
         if (job is null) return DomainError.NotFound(ErrorCodes.JobNotFound, $"There is no job named '{name}'.");
         var run = await executor.ExecuteAsync(job, JobRunContext.ManualPrefix + actor.Name, ct);
-        return new JobRunResult(job.Name, Lower(run.Outcome), run.StartedAt, run.FinishedAt, run.Error, run.Summary);
+        return new JobRunResult(job.Name, WireNames.Of(run.Outcome), run.StartedAt, run.FinishedAt, run.Error, run.Summary);
     }
 
     private static DateTimeOffset? Utc(DateTime? at) => at is { } t ? new DateTimeOffset(DateTime.SpecifyKind(t, DateTimeKind.Utc)) : null;
 
-    private static string Lower(JobOutcome outcome) => outcome.ToString().ToLowerInvariant();
 }

@@ -1,3 +1,4 @@
+using CapacityAdmin.Domain.Common;
 using CapacityAdmin.Domain.Alerts;
 using CapacityAdmin.Web.Auth;
 using CapacityAdmin.Web.Components.Shared;
@@ -155,7 +156,7 @@ public partial class AlertSettings
             UpdatedAt = v.UpdatedAt,
         };
 
-        public AlertBandSettingInput ToInput() => new(Threshold, MinPercent, AlertNames.Of(Severity),
-            Recipients.Select(AlertNames.OfRole).ToList(), AlertNames.Of(Action), TimeSpan.FromMinutes(WindowMinutes));
+        public AlertBandSettingInput ToInput() => new(Threshold, MinPercent, WireNames.Of(Severity),
+            Recipients.Select(WireNames.Of<AlertRecipients>).ToList(), WireNames.Of(Action), TimeSpan.FromMinutes(WindowMinutes));
     }
 }
