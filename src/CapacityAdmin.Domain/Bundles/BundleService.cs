@@ -188,7 +188,7 @@ public sealed class BundleService(IDbContextFactory<CapacityDbContext> contexts,
         return bundles.Select(b => BundleStatus.From(b, byBundle[b.Id])).ToList();
     }
 
-    public async Task<Result<PagedResult<CapacityChangeView>>> GetTimelineAsync(Actor actor, Guid bundleId, int page = 1, int pageSize = 50,
+    public async Task<Result<PagedResult<AuditEntryView>>> GetTimelineAsync(Actor actor, Guid bundleId, int page = 1, int pageSize = 50,
         CancellationToken ct = default)
     {
         var paging = PageRequest.Create(page, pageSize);
