@@ -92,7 +92,7 @@ public sealed partial class AlertFlowTests(AppFixture app, ITestOutputHelper out
     private async Task DispatchAsync()
     {
         await using var scope = App.Services.CreateAsyncScope();
-        var run = await scope.ServiceProvider.GetRequiredService<JobCatalog>().RunNowAsync("alert-dispatch", "e2e");
+        var run = await scope.ServiceProvider.GetRequiredService<JobCatalog>().RunNowAsync(DomainSteps.Administrator, "alert-dispatch");
         if (run.IsSuccess)
         {
             Assert.Equal("succeeded", run.Value.Outcome);

@@ -41,7 +41,7 @@ public sealed class ApiKeyTests(AppFixture app, ITestOutputHelper output) : Brow
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Cancel", Exact = true }).ClickAsync();
         await Expect(dialog).ToHaveCountAsync(0);
         await using (var scope = App.Services.CreateAsyncScope())
-            Assert.Null((await scope.ServiceProvider.GetRequiredService<ApiKeyService>().ListAsync()).Single(k => k.Name == keyName).RevokedAt);
+            Assert.Null((await scope.ServiceProvider.GetRequiredService<ApiKeyService>().ListAsync(DomainSteps.Administrator)).Value!.Single(k => k.Name == keyName).RevokedAt);
         await AssertAccessibleAsync(page);
 
         await row.GetByRole(AriaRole.Button, new() { Name = "Revoke" }).ClickAsync();
@@ -52,6 +52,6 @@ public sealed class ApiKeyTests(AppFixture app, ITestOutputHelper output) : Brow
         await Expect(row).ToContainTextAsync("Revoked");
         await Expect(row.GetByRole(AriaRole.Button, new() { Name = "Revoke" })).ToHaveCountAsync(0);
         await using (var scope = App.Services.CreateAsyncScope())
-            Assert.NotNull((await scope.ServiceProvider.GetRequiredService<ApiKeyService>().ListAsync()).Single(k => k.Name == keyName).RevokedAt);
+            Assert.NotNull((await scope.ServiceProvider.GetRequiredService<ApiKeyService>().ListAsync(DomainSteps.Administrator)).Value!.Single(k => k.Name == keyName).RevokedAt);
     });
 }

@@ -230,5 +230,5 @@ public sealed class MembershipCapacityTests(AppFixture app, ITestOutputHelper ou
             .Value!.Items.SingleOrDefault(c => c.Zone == Zone.SOUTH);
 
     private async Task<DesignationView> DesignationAsync(World w) =>
-        (await Svc<MembershipCatalogService>().ListDesignationsAsync()).Single(d => d.Code == w.Designation);
+        (await Svc<MembershipCatalogService>().ListDesignationsAsync(DomainSteps.Administrator)).Value!.Single(d => d.Code == w.Designation);
 }

@@ -1,3 +1,4 @@
+using CapacityAdmin.Domain.Common;
 using CapacityAdmin.Domain.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -105,9 +106,9 @@ public sealed class AlertDispatchService(IDbContextFactory<CapacityDbContext> co
                 select new { Delivery = d, Alert = a, CompanyName = db.Companies.Where(c => c.Id == a.CompanyId).Select(c => c.Name).FirstOrDefault() })
             .FirstAsync(ct);
         var (delivery, alert) = (row.Delivery, row.Alert);
-        var email = new AlertEmail(alert.Id, delivery.Id, delivery.Address!, AlertNames.OfRole(delivery.Recipient),
-            new AlertEmailModel(AlertNames.Of(alert.PoolType), alert.PoolId, alert.PoolName, row.CompanyName, alert.Threshold ?? "",
-                AlertNames.Of(alert.Severity), AlertNames.Of(alert.Action), alert.UtilizationPercent, alert.Message, alert.CreatedAt)
+        var email = new AlertEmail(alert.Id, delivery.Id, delivery.Address!, WireNames.Of(delivery.Recipient),
+            new AlertEmailModel(WireNames.Of(alert.PoolType), alert.PoolId, alert.PoolName, row.CompanyName, alert.Threshold ?? "",
+                WireNames.Of(alert.Severity), WireNames.Of(alert.Action), alert.UtilizationPercent, alert.Message, alert.CreatedAt)
             {
                 Projection = await ProjectionAsync(db, alert, ct),
             });

@@ -16,7 +16,7 @@ internal static class AlertRecipientResolver
     public static async Task<IReadOnlyList<ResolvedRecipient>> ResolveAsync(CapacityDbContext db, AlertRecipients roles, Guid? companyId,
         string? salesMailbox, DateTimeOffset now, CancellationToken ct)
     {
-        var wanted = AlertNames.Roles(roles).ToList();
+        var wanted = roles.Each().ToList();
         var roleNames = wanted.Select(IdentityRoleOf).ToList();
         var users = await (
                 from u in db.Users.AsNoTracking()

@@ -68,7 +68,7 @@ public sealed partial class AlertService(IDbContextFactory<CapacityDbContext> co
 
     public async Task<Result<PagedResult<AlertView>>> ListAsync(Actor actor, AlertQuery query, PageRequest page, CancellationToken ct = default)
     {
-        if (!AlertPermissions.CanRead(actor)) return AlertPermissions.Forbidden("read alerts");
+        if (actor.Refusal(Permission.ReadAlerts, "read alerts") is { } denied) return denied;
         var threshold = query.Threshold is null ? null : NormalizeThreshold(query.Threshold);
         if (query.Threshold is not null && threshold is null)
             return DomainError.Validation("band", $"band must be one of {string.Join(", ", AlertBandSetting.Thresholds)}.");
@@ -115,9 +115,9 @@ public sealed partial class AlertService(IDbContextFactory<CapacityDbContext> co
     /// </summary>
     public async Task<int> CountNewAsync(Actor actor, CancellationToken ct = default)
     {
-        if (!AlertPermissions.CanRead(actor)) return 0;
+        if (!actor.May(Permission.ReadAlerts)) return 0;
         await using var db = await contexts.CreateDbContextAsync(ct);
-        if (!AlertPermissions.CanHandle(actor) && AlertPermissions.CanWorkUpsell(actor))
+        if (!actor.May(Permission.HandleAlerts) && actor.May(Permission.WorkUpsell))
             return await db.Alerts.AsNoTracking().CountAsync(a => a.UpsellStatus == UpsellStatus.New, ct);
         var now = clock.GetUtcNow();
         return await Visible(db.Alerts.AsNoTracking(), actor)
@@ -127,7 +127,7 @@ public sealed partial class AlertService(IDbContextFactory<CapacityDbContext> co
     /// <summary>GET /campaigns/{id}/alerts: the campaign's alerts, newest first (at most <see cref="MaxCampaignAlerts"/>).</summary>
     public async Task<Result<IReadOnlyList<AlertView>>> ListForCampaignAsync(Actor actor, Guid campaignId, CancellationToken ct = default)
     {
-        if (!AlertPermissions.CanRead(actor)) return AlertPermissions.Forbidden("read alerts");
+        if (actor.Refusal(Permission.ReadAlerts, "read alerts") is { } denied) return denied;
         await using var db = await contexts.CreateDbContextAsync(ct);
         if (await CampaignHeader.LoadAsync(db, actor, campaignId, ct) is null)
             return DomainError.NotFound(ErrorCodes.CampaignNotFound, $"Campaign {campaignId} was not found.");
@@ -142,7 +142,7 @@ public sealed partial class AlertService(IDbContextFactory<CapacityDbContext> co
 
     public async Task<Result<AlertView>> GetAsync(Actor actor, Guid alertId, CancellationToken ct = default)
     {
-        if (!AlertPermissions.CanRead(actor)) return AlertPermissions.Forbidden("read alerts");
+        if (actor.Refusal(Permission.ReadAlerts, "read alerts") is { } denied) return denied;
         await using var db = await contexts.CreateDbContextAsync(ct);
         return await LoadViewAsync(db, actor, alertId, ct) is { } view ? view : NotFound(alertId);
     }
@@ -150,7 +150,7 @@ public sealed partial class AlertService(IDbContextFactory<CapacityDbContext> co
     /// <summary>The delivery attempts of one alert, oldest first (for the alert's detail page).</summary>
     public async Task<Result<IReadOnlyList<AlertDeliveryAttemptView>>> GetAttemptsAsync(Actor actor, Guid alertId, CancellationToken ct = default)
     {
-        if (!AlertPermissions.CanHandle(actor) && !AlertPermissions.CanWorkUpsell(actor)) return AlertPermissions.Forbidden("read delivery attempts");
+        if (actor.Refusal(Permission.ReadOperations, "read delivery attempts") is { } denied) return denied;
         await using var db = await contexts.CreateDbContextAsync(ct);
         if (!await db.Alerts.AnyAsync(a => a.Id == alertId, ct)) return NotFound(alertId);
         var rows = await (
@@ -167,7 +167,7 @@ public sealed partial class AlertService(IDbContextFactory<CapacityDbContext> co
     /// <summary>Acknowledges an alert (CS, Administrator). The first acknowledgement stands; a second one changes nothing.</summary>
     public async Task<Result<AlertView>> AcknowledgeAsync(Actor actor, Guid alertId, string? reason, CancellationToken ct = default)
     {
-        if (!AlertPermissions.CanHandle(actor)) return AlertPermissions.Forbidden("acknowledge alerts");
+        if (actor.Refusal(Permission.HandleAlerts, "acknowledge alerts") is { } denied) return denied;
         reason = Trimmed(reason);
         if (reason?.Length > Alert.ReasonMaxLength) return DomainError.Validation("reason", $"A reason has at most {Alert.ReasonMaxLength} characters.");
         var now = clock.GetUtcNow();
@@ -185,7 +185,7 @@ public sealed partial class AlertService(IDbContextFactory<CapacityDbContext> co
     /// </summary>
     public async Task<Result<int>> AcknowledgeManyAsync(Actor actor, IReadOnlyCollection<Guid> alertIds, string? reason, CancellationToken ct = default)
     {
-        if (!AlertPermissions.CanHandle(actor)) return AlertPermissions.Forbidden("acknowledge alerts");
+        if (actor.Refusal(Permission.HandleAlerts, "acknowledge alerts") is { } denied) return denied;
         reason = Trimmed(reason);
         if (reason?.Length > Alert.ReasonMaxLength) return DomainError.Validation("reason", $"A reason has at most {Alert.ReasonMaxLength} characters.");
         if (alertIds.Count == 0) return DomainError.Validation("alertIds", "Choose at least one alert.");
@@ -206,7 +206,7 @@ public sealed partial class AlertService(IDbContextFactory<CapacityDbContext> co
     public async Task<Result<BulkUpsellResult>> UpdateUpsellStatusManyAsync(Actor actor, IReadOnlyCollection<Guid> alertIds, UpsellStatus status,
         CancellationToken ct = default)
     {
-        if (!AlertPermissions.CanWorkUpsell(actor)) return AlertPermissions.Forbidden("change upsell items");
+        if (actor.Refusal(Permission.WorkUpsell, "change upsell items") is { } denied) return denied;
         if (alertIds.Count == 0) return DomainError.Validation("alertIds", "Choose at least one item.");
         if (alertIds.Count > MaxBulk) return DomainError.Validation("alertIds", $"At most {MaxBulk} items at once.");
         var moved = new List<Guid>();
@@ -228,7 +228,7 @@ public sealed partial class AlertService(IDbContextFactory<CapacityDbContext> co
     /// </summary>
     public async Task<Result<AlertView>> SnoozeAsync(Actor actor, Guid alertId, DateTimeOffset? until, string? reason, CancellationToken ct = default)
     {
-        if (!AlertPermissions.CanHandle(actor)) return AlertPermissions.Forbidden("snooze alerts");
+        if (actor.Refusal(Permission.HandleAlerts, "snooze alerts") is { } denied) return denied;
         var now = clock.GetUtcNow();
         reason = Trimmed(reason);
         var errors = new Dictionary<string, string[]>();
@@ -262,7 +262,7 @@ public sealed partial class AlertService(IDbContextFactory<CapacityDbContext> co
     /// </summary>
     public async Task<Result<AlertView>> UpdateUpsellAsync(Actor actor, Guid alertId, UpsellUpdate update, CancellationToken ct = default)
     {
-        if (!AlertPermissions.CanWorkUpsell(actor)) return AlertPermissions.Forbidden("change upsell items");
+        if (actor.Refusal(Permission.WorkUpsell, "change upsell items") is { } denied) return denied;
         var errors = new Dictionary<string, string[]>();
         var owner = update.Owner?.Trim();
         var notes = update.Notes?.Trim();
@@ -280,7 +280,7 @@ public sealed partial class AlertService(IDbContextFactory<CapacityDbContext> co
         var to = update.Status ?? from;
         if (!UpsellPolicy.CanMove(from, to))
             return DomainError.Conflict(ErrorCodes.InvalidTransition,
-                $"An upsell item cannot go from {AlertNames.Of(from)} to {AlertNames.Of(to)} (new -> contacted -> won, lost or dismissed; new -> dismissed).");
+                $"An upsell item cannot go from {WireNames.Of(from)} to {WireNames.Of(to)} (new -> contacted -> won, lost or dismissed; new -> dismissed).");
 
         var newOwner = update.Owner is null ? current.UpsellOwner : owner!.Length == 0 ? null : owner;
         var newNotes = update.Notes is null ? current.UpsellNotes : notes!.Length == 0 ? null : notes;
@@ -305,7 +305,7 @@ public sealed partial class AlertService(IDbContextFactory<CapacityDbContext> co
     /// </summary>
     public async Task<Result<AlertView>> RequestCapacityAsync(Actor actor, Guid campaignId, string? note, CancellationToken ct = default)
     {
-        if (!AlertPermissions.CanRequestCapacity(actor)) return AlertPermissions.Forbidden("request capacity");
+        if (actor.Refusal(Permission.RequestCapacity, "request capacity") is { } denied) return denied;
         note = Trimmed(note);
         if (note?.Length > RequestNoteMaxLength) return DomainError.Validation("note", $"A note has at most {RequestNoteMaxLength} characters.");
         await using var db = await contexts.CreateDbContextAsync(ct);
@@ -350,7 +350,7 @@ public sealed partial class AlertService(IDbContextFactory<CapacityDbContext> co
     /// </summary>
     public async Task<Result<PagedResult<UpsellItemView>>> ListUpsellAsync(Actor actor, UpsellQuery query, PageRequest page, CancellationToken ct = default)
     {
-        if (!AlertPermissions.CanWorkUpsell(actor)) return AlertPermissions.Forbidden("read the upsell list");
+        if (actor.Refusal(Permission.WorkUpsell, "read the upsell list") is { } denied) return denied;
         await using var db = await contexts.CreateDbContextAsync(ct);
         var items = UpsellItems(db, query);
         var total = await items.CountAsync(ct);
@@ -377,7 +377,7 @@ public sealed partial class AlertService(IDbContextFactory<CapacityDbContext> co
     /// <summary>Every row of the upsell list for the CSV export (at most <see cref="MaxExportRows"/>); see <see cref="UpsellCsv"/>.</summary>
     public async Task<Result<IReadOnlyList<UpsellItemView>>> ExportUpsellAsync(Actor actor, UpsellQuery query, CancellationToken ct = default)
     {
-        if (!AlertPermissions.CanWorkUpsell(actor)) return AlertPermissions.Forbidden("export the upsell list");
+        if (actor.Refusal(Permission.WorkUpsell, "export the upsell list") is { } denied) return denied;
         await using var db = await contexts.CreateDbContextAsync(ct);
         if (query.Sort == UpsellSort.Forecast) return Result<IReadOnlyList<UpsellItemView>>.Success(await ForecastOrderedAsync(db, UpsellItems(db, query), ct));
         var rows = await UpsellItems(db, query).OrderByDescending(a => a.CreatedAt).ThenBy(a => a.Id).Take(MaxExportRows).ToListAsync(ct);

@@ -29,7 +29,7 @@ public sealed class AlertSettingsService(IDbContextFactory<CapacityDbContext> co
 
     public async Task<Result<IReadOnlyList<AlertBandSettingView>>> GetAsync(Actor actor, CancellationToken ct = default)
     {
-        if (!AlertPermissions.CanReadSettings(actor)) return AlertPermissions.Forbidden("read alert settings");
+        if (actor.Refusal(Permission.ReadOperations, "read alert settings") is { } denied) return denied;
         await using var db = await contexts.CreateDbContextAsync(ct);
         return Result<IReadOnlyList<AlertBandSettingView>>.Success(await ReadAsync(db, ct));
     }
@@ -37,7 +37,7 @@ public sealed class AlertSettingsService(IDbContextFactory<CapacityDbContext> co
     public async Task<Result<IReadOnlyList<AlertBandSettingView>>> UpdateAsync(Actor actor, IReadOnlyList<AlertBandSettingInput>? bands,
         CancellationToken ct = default)
     {
-        if (!AlertPermissions.CanEditSettings(actor)) return AlertPermissions.Forbidden("change alert settings");
+        if (actor.Refusal(Permission.Administer, "change alert settings") is { } denied) return denied;
         if (bands is null || bands.Count == 0) return DomainError.Validation("bands", "At least one band is required.");
 
         var errors = new Dictionary<string, string[]>();
@@ -65,16 +65,16 @@ public sealed class AlertSettingsService(IDbContextFactory<CapacityDbContext> co
                 errors[$"{at}.minUtilizationPercent"] = ["The 110% band is the hard limit of each pool; its minUtilizationPercent is always 110."];
             else if (!isHard && (min <= 0 || min > 1000m || decimal.Round(min, 2) != min))
                 errors[$"{at}.minUtilizationPercent"] = ["minUtilizationPercent lies in (0, 1000] with at most 2 decimals."];
-            if (!AlertNames.TryParseSeverity(b.Severity, out var severity))
+            if (!WireNames.TryParse<AlertSeverity>(b.Severity, out var severity))
                 errors[$"{at}.severity"] = ["severity must be one of info, warning, error, critical."];
-            if (!AlertNames.TryParseAction(b.Action, out var action) || action == AlertAction.CapacityRequest)
+            if (!WireNames.TryParse<AlertAction>(b.Action, out var action) || action == AlertAction.CapacityRequest)
                 errors[$"{at}.action"] = ["action must be one of upsell_opportunity, recommend_expansion, block_enrollments."];
             var recipients = AlertRecipients.None;
             if (b.Recipients is null || b.Recipients.Count == 0) errors[$"{at}.recipients"] = ["At least one recipient is required."];
             else
                 foreach (var r in b.Recipients)
                 {
-                    if (AlertNames.TryParseRole(r, out var role)) recipients |= role;
+                    if (WireNames.TryParse<AlertRecipients>(r, out var role) && role.IsSingleRole()) recipients |= role;
                     else errors[$"{at}.recipients"] = ["recipients are sales, company_admin and cs."];
                 }
             if (b.RepeatWindow is not { } window || window < MinRepeatWindow || window > MaxRepeatWindow)
@@ -108,7 +108,7 @@ public sealed class AlertSettingsService(IDbContextFactory<CapacityDbContext> co
     {
         var rows = await db.AlertBandSettings.AsNoTracking().ToListAsync(ct);
         return rows.OrderBy(r => r.Rank)
-            .Select(r => new AlertBandSettingView(r.Threshold, r.MinUtilizationPercent, r.Severity, AlertNames.Roles(r.Recipients).ToList(), r.Action,
+            .Select(r => new AlertBandSettingView(r.Threshold, r.MinUtilizationPercent, r.Severity, r.Recipients.Each().ToList(), r.Action,
                 r.RepeatWindow, r.IsHardLimit, r.UpdatedAt, r.UpdatedBy))
             .ToList();
     }

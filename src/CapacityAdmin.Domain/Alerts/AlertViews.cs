@@ -8,7 +8,7 @@ public sealed record AlertDeliveryView(Guid Id, AlertRecipients Recipient, strin
     DateTimeOffset? SentAt, DateTimeOffset? NextAttemptAt, string? ProviderMessageId = null);
 
 /// <summary>
-/// An alert as the API and UI show it (api-v1.md "Alert"); <see cref="AlertNames"/> gives the
+/// An alert as the API and UI show it (api-v1.md "Alert"); <see cref="Common.WireNames"/> gives the
 /// contract's lower-case names of the enums. <see cref="Status"/> is computed at read time.
 /// </summary>
 public sealed record AlertView(
@@ -110,7 +110,7 @@ internal static class AlertViews
             })
             .ToList();
         return new AlertView(a.Id, a.Kind, a.PoolType, a.PoolId, a.PoolName, a.CompanyId, a.Measure, a.Threshold, a.Severity, a.Action,
-            a.UtilizationPercent, a.Used, a.Limit, a.HardLimit, a.Message, AlertNames.Roles(a.Recipients).ToList(), a.CreatedAt, a.CreatedBy,
+            a.UtilizationPercent, a.Used, a.Limit, a.HardLimit, a.Message, a.Recipients.Each().ToList(), a.CreatedAt, a.CreatedBy,
             a.StatusAt(now), deliveries, a.AcknowledgedAt, a.AcknowledgedBy, a.AcknowledgeReason, a.SnoozedUntil, a.SnoozedBy, a.SnoozeReason,
             internalView ? a.UpsellStatus : null, internalView ? a.UpsellOwner : null, internalView ? a.UpsellNotes : null,
             internalView ? a.UpsellUpdatedBy : null, internalView ? a.UpsellUpdatedAt : null);

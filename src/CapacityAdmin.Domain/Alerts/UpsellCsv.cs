@@ -22,9 +22,9 @@ public static class UpsellCsv
 
     private static IReadOnlyList<object?> Row(UpsellItemView r) =>
     [
-        r.AlertId, AlertNames.Of(r.Kind), r.CompanyId, r.CompanyName, AlertNames.Of(r.PoolType), r.PoolId,
+        r.AlertId, WireNames.Of(r.Kind), r.CompanyId, r.CompanyName, WireNames.Of(r.PoolType), r.PoolId,
         r.PoolName, r.CampaignId, r.UtilizationPercent.ToString("0.00", CultureInfo.InvariantCulture), r.Threshold,
-        r.CreatedAt, Math.Floor(r.Age.TotalHours), AlertNames.Of(r.Status), r.Owner, r.Notes, r.UpdatedBy, r.UpdatedAt, r.Message,
+        r.CreatedAt, Math.Floor(r.Age.TotalHours), WireNames.Of(r.Status), r.Owner, r.Notes, r.UpdatedBy, r.UpdatedAt, r.Message,
         r.LiveUtilizationPercent?.ToString("0.00", CultureInfo.InvariantCulture),
         r.ProjectedHardLimitAt?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         r.RunsOutBeforeEnd is { } runsOut ? (runsOut ? "true" : "false") : null,

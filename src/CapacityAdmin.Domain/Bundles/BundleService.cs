@@ -31,7 +31,7 @@ public sealed class BundleService(IDbContextFactory<CapacityDbContext> contexts,
 {
     public async Task<Result<BundleStatus>> CreateAsync(Actor actor, CreateBundleRequest request, CancellationToken ct = default)
     {
-        if (CapacityAccess.RequireEditor(actor) is { } denied) return denied;
+        if (actor.Refusal(Permission.EditCapacity, "change capacity") is { } denied) return denied;
         var name = request.Name?.Trim() ?? "";
         var sku = string.IsNullOrWhiteSpace(request.Sku) ? null : request.Sku.Trim();
         var errors = new Dictionary<string, string[]>();
@@ -65,7 +65,7 @@ public sealed class BundleService(IDbContextFactory<CapacityDbContext> contexts,
     /// </summary>
     public async Task<Result<BundleStatus>> ChangeAsync(Actor actor, Guid bundleId, BundleChange change, CancellationToken ct = default)
     {
-        if (CapacityAccess.RequireEditor(actor) is { } denied) return denied;
+        if (actor.Refusal(Permission.EditCapacity, "change capacity") is { } denied) return denied;
         var errors = new Dictionary<string, string[]>();
         if (change.Capacity is null && change.Status is null) errors["capacity"] = ["Name a capacity or a status to change."];
         if (change.Capacity is < 0 or > Bundle.MaxCapacity) errors["capacity"] = [$"capacity lies between 0 and {Bundle.MaxCapacity}."];
@@ -106,7 +106,7 @@ public sealed class BundleService(IDbContextFactory<CapacityDbContext> contexts,
     /// </summary>
     public async Task<Result<LimitChangeImpact>> PreviewCapacityAsync(Actor actor, Guid bundleId, int capacity, CancellationToken ct = default)
     {
-        if (CapacityAccess.RequireEditor(actor) is { } denied) return denied;
+        if (actor.Refusal(Permission.EditCapacity, "change capacity") is { } denied) return denied;
         if (capacity is < 0 or > Bundle.MaxCapacity) return DomainError.Validation("capacity", $"capacity lies between 0 and {Bundle.MaxCapacity}.");
         await using var db = await contexts.CreateDbContextAsync(ct);
         var bundle = await db.Bundles.AsNoTracking().FirstOrDefaultAsync(b => b.Id == bundleId, ct);
@@ -234,7 +234,7 @@ public sealed class BundleService(IDbContextFactory<CapacityDbContext> contexts,
         return bundles.Select(b => BundleStatus.From(b, byBundle[b.Id])).ToList();
     }
 
-    public async Task<Result<PagedResult<CapacityChangeView>>> GetTimelineAsync(Actor actor, Guid bundleId, int page = 1, int pageSize = 50,
+    public async Task<Result<PagedResult<AuditEntryView>>> GetTimelineAsync(Actor actor, Guid bundleId, int page = 1, int pageSize = 50,
         CancellationToken ct = default)
     {
         var paging = PageRequest.Create(page, pageSize);

@@ -54,9 +54,6 @@ public sealed record LimitChangeImpact(
 
 public sealed record LimitChangeResult(LimitChangeImpact Impact, CapacityStatus Status);
 
-public sealed record CapacityChangeView(Guid Id, Guid? CampaignId, Guid? BundleId, string Field, string? OldValue, string? NewValue,
-    string Reason, string ChangedBy, DateTimeOffset ChangedAt);
-
 public enum CampaignSort
 {
     Name,

@@ -16,7 +16,7 @@ public sealed class CampaignService(IDbContextFactory<CapacityDbContext> context
 {
     public async Task<Result<CapacityStatus>> CreateAsync(Actor actor, CreateCampaignRequest request, CancellationToken ct = default)
     {
-        if (CapacityAccess.RequireEditor(actor) is { } denied) return denied;
+        if (actor.Refusal(Permission.EditCapacity, "change capacity") is { } denied) return denied;
         var name = request.Name?.Trim() ?? "";
         if (CampaignValidation.ValidateCreate(request, name) is { } invalid) return invalid;
 
@@ -60,7 +60,7 @@ public sealed class CampaignService(IDbContextFactory<CapacityDbContext> context
     public async Task<Result<LimitChangeImpact>> PreviewLimitChangeAsync(Actor actor, Guid campaignId, CampaignLimitChange change,
         CancellationToken ct = default)
     {
-        if (CapacityAccess.RequireEditor(actor) is { } denied) return denied;
+        if (actor.Refusal(Permission.EditCapacity, "change capacity") is { } denied) return denied;
         await using var db = await contexts.CreateDbContextAsync(ct);
         var plan = await PlanLimitChangeAsync(db, actor, campaignId, change, requireReason: false, ct);
         return plan.IsSuccess ? plan.Value.Impact : plan.Error;
@@ -70,7 +70,7 @@ public sealed class CampaignService(IDbContextFactory<CapacityDbContext> context
     public async Task<Result<LimitChangeResult>> ChangeLimitsAsync(Actor actor, Guid campaignId, CampaignLimitChange change,
         CancellationToken ct = default)
     {
-        if (CapacityAccess.RequireEditor(actor) is { } denied) return denied;
+        if (actor.Refusal(Permission.EditCapacity, "change capacity") is { } denied) return denied;
         await using var db = await contexts.CreateDbContextAsync(ct);
         return await RelinkRetry.UntilDecidedAsync(campaignId, "a limit change", async Task<Result<LimitChangeResult>?> (_) =>
         {
@@ -102,7 +102,7 @@ public sealed class CampaignService(IDbContextFactory<CapacityDbContext> context
     public async Task<Result<CapacityStatus>> ChangeStatusAsync(Actor actor, Guid campaignId, CampaignStatus target, string? reason = null,
         CancellationToken ct = default)
     {
-        if (CapacityAccess.RequireEditor(actor) is { } denied) return denied;
+        if (actor.Refusal(Permission.EditCapacity, "change capacity") is { } denied) return denied;
         await using var db = await contexts.CreateDbContextAsync(ct);
         return await RelinkRetry.UntilDecidedAsync(campaignId, "a status change", async Task<Result<CapacityStatus>?> (_) =>
         {
@@ -140,7 +140,7 @@ public sealed class CampaignService(IDbContextFactory<CapacityDbContext> context
     public async Task<Result<CapacityStatus>> LinkToBundleAsync(Actor actor, Guid campaignId, Guid bundleId, decimal share, string? reason = null,
         CancellationToken ct = default)
     {
-        if (CapacityAccess.RequireEditor(actor) is { } denied) return denied;
+        if (actor.Refusal(Permission.EditCapacity, "change capacity") is { } denied) return denied;
         if (BundleLinks.ValidateShare(share, "share") is { } invalid) return invalid;
         await using var db = await contexts.CreateDbContextAsync(ct);
         return await RelinkRetry.UntilDecidedAsync(campaignId, "a bundle link", async Task<Result<CapacityStatus>?> (_) =>

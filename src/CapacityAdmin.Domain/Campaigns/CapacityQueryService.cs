@@ -77,7 +77,7 @@ public sealed class CapacityQueryService(IDbContextFactory<CapacityDbContext> co
         return new PagedResult<CapacityStatus>(page.Select(CapacityStatus.From).ToList(), paging.Value.Page, paging.Value.PageSize, total);
     }
 
-    public async Task<Result<PagedResult<CapacityChangeView>>> GetTimelineAsync(Actor actor, Guid campaignId, int page = 1, int pageSize = 50,
+    public async Task<Result<PagedResult<AuditEntryView>>> GetTimelineAsync(Actor actor, Guid campaignId, int page = 1, int pageSize = 50,
         CancellationToken ct = default)
     {
         var paging = PageRequest.Create(page, pageSize);
@@ -116,16 +116,15 @@ public sealed class CapacityQueryService(IDbContextFactory<CapacityDbContext> co
         return new PagedResult<CreditLedgerEntryView>(items.Select(CreditService.View).ToList(), paging.Value.Page, paging.Value.PageSize, total);
     }
 
-    internal static async Task<PagedResult<CapacityChangeView>> TimelinePageAsync(IQueryable<CapacityChange> changes, PageRequest paging,
+    internal static async Task<PagedResult<AuditEntryView>> TimelinePageAsync(IQueryable<CapacityChange> changes, PageRequest paging,
         CancellationToken ct)
     {
         var total = await changes.CountAsync(ct);
-        var items = await changes.AsNoTracking()
+        var rows = await changes.AsNoTracking()
             .OrderByDescending(c => c.ChangedAt).ThenBy(c => c.Field)
             .Skip(paging.Skip).Take(paging.PageSize)
-            .Select(c => new CapacityChangeView(c.Id, c.CampaignId, c.BundleId, c.Field, c.OldValue, c.NewValue, c.Reason, c.ChangedBy, c.ChangedAt))
             .ToListAsync(ct);
-        return new PagedResult<CapacityChangeView>(items, paging.Page, paging.PageSize, total);
+        return new PagedResult<AuditEntryView>(rows.Select(c => c.ToView()).ToList(), paging.Page, paging.PageSize, total);
     }
 
     private async Task<Result<EnrollmentView>> GetEnrollmentAsync(Actor actor, Guid campaignId, string? externalId, CapacityKind kind,

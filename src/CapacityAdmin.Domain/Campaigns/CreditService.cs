@@ -39,7 +39,7 @@ public sealed class CreditService(IDbContextFactory<CapacityDbContext> contexts,
     private async Task<Result<ConsumptionResult>> RunAsync(CapacityDbContext db, Actor actor, Guid campaignId, decimal amount, string? activity,
         string? key, string? reason, bool refund, CancellationToken ct)
     {
-        if (CapacityAccess.RequireConsumer(actor) is { } denied) return denied;
+        if (actor.Refusal(Permission.Consume, "consume capacity") is { } denied) return denied;
         activity = Trimmed(activity);
         key = Trimmed(key);
         reason = Trimmed(reason);

@@ -45,7 +45,7 @@ public sealed class EnrollmentService(IDbContextFactory<CapacityDbContext> conte
     public async Task<Result<BulkEnrollmentResult>> BulkEnrollVolunteersAsync(Actor actor, Guid campaignId, IReadOnlyList<string?>? volunteerIds,
         CancellationToken ct = default)
     {
-        if (CapacityAccess.RequireConsumer(actor) is { } denied) return denied;
+        if (actor.Refusal(Permission.Consume, "consume capacity") is { } denied) return denied;
         if (volunteerIds is null || volunteerIds.Count == 0) return DomainError.Validation("volunteerIds", "At least one volunteer id is required.");
         if (volunteerIds.Count > MaxBulkItems) return DomainError.Validation("volunteerIds", $"At most {MaxBulkItems} volunteer ids per call.");
         var ids = new List<string>(volunteerIds.Count);
@@ -94,7 +94,7 @@ public sealed class EnrollmentService(IDbContextFactory<CapacityDbContext> conte
     private async Task<Result<ConsumptionResult>> RunAsync(Actor actor, Guid campaignId, string? externalId, CapacityKind kind, bool enroll,
         CancellationToken ct)
     {
-        if (CapacityAccess.RequireConsumer(actor) is { } denied) return denied;
+        if (actor.Refusal(Permission.Consume, "consume capacity") is { } denied) return denied;
         var field = kind == CapacityKind.Volunteers ? "volunteerId" : "learnerId";
         if (NormalizeId(externalId) is not { } id)
             return DomainError.Validation(field, $"A {field} is 1 to {VolunteerEnrollment.ExternalIdMaxLength} characters.");

@@ -1,7 +1,7 @@
 namespace CapacityAdmin.Domain.Common;
 
-/// <summary>An audit entry of a campaign's or a bundle's timeline: who changed which field, from what, to what, and why.</summary>
-public class CapacityChange
+/// <summary>An audit entry of a campaign's or a bundle's timeline (<see cref="AuditRecord"/>), tied to its company.</summary>
+public class CapacityChange : AuditRecord
 {
     public const int FieldMaxLength = 50;
     public const int ValueMaxLength = 100;
@@ -11,18 +11,11 @@ public class CapacityChange
     private CapacityChange() { }
 
     private CapacityChange(Guid companyId, Guid? campaignId, Guid? bundleId, string field, string? oldValue, string? newValue,
-        string reason, string changedBy, DateTimeOffset changedAt)
+        string reason, string changedBy, DateTimeOffset changedAt) : base(field, oldValue, newValue, reason, changedBy, changedAt)
     {
-        Id = Guid.NewGuid();
         CompanyId = companyId;
         CampaignId = campaignId;
         BundleId = bundleId;
-        Field = field;
-        OldValue = oldValue;
-        NewValue = newValue;
-        Reason = reason;
-        ChangedBy = changedBy;
-        ChangedAt = changedAt;
     }
 
     public static CapacityChange ForCampaign(Guid companyId, Guid campaignId, string field, string? oldValue, string? newValue,
@@ -33,14 +26,11 @@ public class CapacityChange
         string reason, string changedBy, DateTimeOffset changedAt) =>
         new(companyId, null, bundleId, field, oldValue, newValue, reason, changedBy, changedAt);
 
-    public Guid Id { get; private set; }
     public Guid CompanyId { get; private set; }
     public Guid? CampaignId { get; private set; }
     public Guid? BundleId { get; private set; }
-    public string Field { get; private set; } = "";
-    public string? OldValue { get; private set; }
-    public string? NewValue { get; private set; }
-    public string Reason { get; private set; } = "";
-    public string ChangedBy { get; private set; } = "";
-    public DateTimeOffset ChangedAt { get; private set; }
+
+    public override AuditSubject About() => CampaignId is { } campaign
+        ? new AuditSubject(AuditSubjectType.Campaign, campaign.ToString())
+        : new AuditSubject(AuditSubjectType.Bundle, BundleId.GetValueOrDefault().ToString());
 }

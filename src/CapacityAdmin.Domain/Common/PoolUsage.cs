@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace CapacityAdmin.Domain.Common;
 
 public enum PoolType
@@ -6,6 +8,7 @@ public enum PoolType
     Bundle,
 
     /// <summary>A level cap of the membership area (a unit row, or a blanket row per unit).</summary>
+    [JsonStringEnumMemberName("levelCapacity")]
     LevelCapacity,
 }
 

@@ -31,7 +31,7 @@ public sealed class CompanyService(IDbContextFactory<CapacityDbContext> contexts
 
     public async Task<Result<CompanySummary>> CreateAsync(Actor actor, string? name, CancellationToken ct = default)
     {
-        if (!actor.CanEditCapacity) return DomainError.Forbidden("Only Administrators and Customer Success create companies.");
+        if (actor.Refusal(Permission.EditCapacity, "create companies") is { } denied) return denied;
         var trimmed = name?.Trim();
         if (string.IsNullOrEmpty(trimmed)) return DomainError.Validation("name", "A company name is required.");
         if (trimmed.Length > Company.NameMaxLength) return DomainError.Validation("name", $"A company name has at most {Company.NameMaxLength} characters.");

@@ -57,7 +57,7 @@ public sealed class DashboardService(
 
     public async Task<Result<AttentionQueue>> GetAttentionQueueAsync(Actor actor, CancellationToken ct = default)
     {
-        if (!actor.CanEditCapacity) return DomainError.Forbidden("Only Customer Success and Administrators work the attention queue.");
+        if (actor.Refusal(Permission.HandleAlerts, "work the attention queue") is { } denied) return denied;
         await using var db = await contexts.CreateDbContextAsync(ct);
 
         // At or above 90 % of the governing limit, in exact integers (credits in cents), filtered and counted in SQL; the list
@@ -105,7 +105,7 @@ public sealed class DashboardService(
 
     public async Task<Result<SalesDashboard>> GetSalesAsync(Actor actor, CancellationToken ct = default)
     {
-        if (!AlertPermissions.CanWorkUpsell(actor)) return AlertPermissions.Forbidden("read the upsell pipeline");
+        if (actor.Refusal(Permission.WorkUpsell, "read the upsell pipeline") is { } denied) return denied;
         await using var db = await contexts.CreateDbContextAsync(ct);
         var counts = await db.Alerts.AsNoTracking().Where(a => a.UpsellStatus != null)
             .GroupBy(a => a.UpsellStatus!.Value).Select(g => new { Status = g.Key, Count = g.Count() })
@@ -126,7 +126,7 @@ public sealed class DashboardService(
 
     public async Task<Result<AdministratorDashboard>> GetAdministratorAsync(Actor actor, CancellationToken ct = default)
     {
-        if (!actor.IsAdministrator) return DomainError.Forbidden("Only Administrators see the administration dashboard.");
+        if (actor.Refusal(Permission.Administer, "see the administration dashboard") is { } denied) return denied;
         await using var db = await contexts.CreateDbContextAsync(ct);
         var troubled = db.AlertDeliveries.AsNoTracking()
             .Where(d => d.State == DeliveryState.Failed || (d.State == DeliveryState.Pending && d.Attempts > 0));

@@ -20,16 +20,6 @@ public static partial class Codes
     public static bool IsValid(string? normalized) =>
         normalized is { Length: > 0 and <= MaxLength } && CodePattern().IsMatch(normalized);
 
-    public static bool TryParseEnum<TEnum>(string? value, out TEnum result) where TEnum : struct, Enum
-    {
-        result = default;
-        var trimmed = value?.Trim();
-        return !string.IsNullOrEmpty(trimmed)
-            && !char.IsDigit(trimmed[0]) && trimmed[0] != '-'
-            && Enum.TryParse(trimmed, ignoreCase: true, out result)
-            && Enum.IsDefined(result);
-    }
-
     [GeneratedRegex("^[A-Z0-9][A-Z0-9._-]*$")]
     private static partial Regex CodePattern();
 }

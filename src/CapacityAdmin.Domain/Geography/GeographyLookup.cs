@@ -36,7 +36,7 @@ public static class GeographyLookup
         Zone? zone = null;
         if (units.Zone is not null)
         {
-            if (!Codes.TryParseEnum<Zone>(units.Zone, out var parsed)) return UnitNotFound("zone", units.Zone);
+            if (!WireNames.TryParse<Zone>(units.Zone, out var parsed)) return UnitNotFound("zone", units.Zone);
             zone = parsed;
         }
 

@@ -16,7 +16,7 @@ public sealed class GeographyService(IDbContextFactory<CapacityDbContext> contex
     /// </summary>
     public async Task<Result<GeographyUpsertResult>> UpsertAsync(Actor actor, GeographyUpsertRequest request, CancellationToken ct = default)
     {
-        if (!MembershipPermissions.CanManage(actor)) return MembershipPermissions.Forbidden("edit geography");
+        if (actor.Refusal(Permission.EditCapacity, "edit geography") is { } denied) return denied;
         var errors = new Dictionary<string, string[]>();
         NullEntries("states", request.States, errors);
         NullEntries("districts", request.Districts, errors);
@@ -31,7 +31,7 @@ public sealed class GeographyService(IDbContextFactory<CapacityDbContext> contex
             if (string.IsNullOrEmpty(name) || name.Length > Codes.NameMaxLength) errors[field + ".name"] = ["A name has 1 to 200 characters."];
         }
         foreach (var s in states)
-            if (!Codes.TryParseEnum<Zone>(s.Parent, out _)) errors[s.Field + ".zone"] = [$"Unknown zone '{s.Parent}'."];
+            if (!WireNames.TryParse<Zone>(s.Parent, out _)) errors[s.Field + ".zone"] = [$"Unknown zone '{s.Parent}'."];
         Duplicates(states.Select(s => (s.Field, s.Code)), errors);
         Duplicates(districts.Select(s => (s.Field, s.Code)), errors);
         Duplicates(mandals.Select(s => (s.Field, s.Code)), errors);
@@ -79,29 +79,32 @@ public sealed class GeographyService(IDbContextFactory<CapacityDbContext> contex
         return new GeographyUpsertResult(new UpsertCounts(sc, su, sn), new UpsertCounts(dc, du, dn), new UpsertCounts(mc, mu, mn));
     }
 
-    public async Task<IReadOnlyList<StateView>> ListStatesAsync(CancellationToken ct = default)
+    public async Task<Result<IReadOnlyList<StateView>>> ListStatesAsync(Actor actor, CancellationToken ct = default)
     {
+        if (actor.Refusal(Permission.ReadMemberships, "read geography") is { } denied) return denied;
         await using var db = await contexts.CreateDbContextAsync(ct);
         var rows = await db.States.AsNoTracking().ToListAsync(ct);
-        return rows.OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase).Select(s => new StateView(s.Code, s.Name, s.Zone)).ToList();
+        return Result<IReadOnlyList<StateView>>.Success(rows.OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase).Select(s => new StateView(s.Code, s.Name, s.Zone)).ToList());
     }
 
-    public async Task<IReadOnlyList<DistrictView>> ListDistrictsAsync(string? stateCode = null, CancellationToken ct = default)
+    public async Task<Result<IReadOnlyList<DistrictView>>> ListDistrictsAsync(Actor actor, string? stateCode = null, CancellationToken ct = default)
     {
+        if (actor.Refusal(Permission.ReadMemberships, "read geography") is { } denied) return denied;
         await using var db = await contexts.CreateDbContextAsync(ct);
         var query = db.Districts.AsNoTracking();
         if (Codes.Normalize(stateCode) is { } state) query = query.Where(d => d.StateCode == state);
         var rows = await query.Select(d => new DistrictView(d.Code, d.Name, d.StateCode, d.State!.Zone)).ToListAsync(ct);
-        return rows.OrderBy(d => d.Name, StringComparer.OrdinalIgnoreCase).ToList();
+        return Result<IReadOnlyList<DistrictView>>.Success(rows.OrderBy(d => d.Name, StringComparer.OrdinalIgnoreCase).ToList());
     }
 
-    public async Task<IReadOnlyList<MandalView>> ListMandalsAsync(string? districtCode = null, CancellationToken ct = default)
+    public async Task<Result<IReadOnlyList<MandalView>>> ListMandalsAsync(Actor actor, string? districtCode = null, CancellationToken ct = default)
     {
+        if (actor.Refusal(Permission.ReadMemberships, "read geography") is { } denied) return denied;
         await using var db = await contexts.CreateDbContextAsync(ct);
         var query = db.Mandals.AsNoTracking();
         if (Codes.Normalize(districtCode) is { } district) query = query.Where(m => m.DistrictCode == district);
         var rows = await query.Select(m => new MandalView(m.Code, m.Name, m.DistrictCode, m.District!.StateCode, m.District.State!.Zone)).ToListAsync(ct);
-        return rows.OrderBy(m => m.Name, StringComparer.OrdinalIgnoreCase).ToList();
+        return Result<IReadOnlyList<MandalView>>.Success(rows.OrderBy(m => m.Name, StringComparer.OrdinalIgnoreCase).ToList());
     }
 
     private static void Duplicates(IEnumerable<(string Field, string? Code)> items, Dictionary<string, string[]> errors)

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace CapacityAdmin.Domain.Geography;
 
 /// <summary>
@@ -6,9 +8,14 @@ namespace CapacityAdmin.Domain.Geography;
 /// </summary>
 public enum Zone
 {
+    [JsonStringEnumMemberName("NORTH")]
     NORTH,
+    [JsonStringEnumMemberName("SOUTH")]
     SOUTH,
+    [JsonStringEnumMemberName("EAST")]
     EAST,
+    [JsonStringEnumMemberName("WEST")]
     WEST,
+    [JsonStringEnumMemberName("CENTRAL")]
     CENTRAL,
 }

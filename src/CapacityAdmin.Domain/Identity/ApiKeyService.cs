@@ -15,8 +15,9 @@ public sealed class ApiKeyService(IDbContextFactory<CapacityDbContext> contexts,
 {
     public const string SecretPrefix = "cap_";
 
-    public async Task<Result<CreatedApiKey>> CreateAsync(string? name, string? role, Guid? companyId, string createdBy, CancellationToken ct = default)
+    public async Task<Result<CreatedApiKey>> CreateAsync(Actor actor, string? name, string? role, Guid? companyId, CancellationToken ct = default)
     {
+        if (actor.Refusal(Permission.Administer, "create API keys") is { } denied) return denied;
         var trimmed = name?.Trim();
         if (string.IsNullOrEmpty(trimmed)) return DomainError.Validation("name", "A key name is required.");
         var normalizedRole = Roles.Normalize(role);
@@ -32,25 +33,27 @@ public sealed class ApiKeyService(IDbContextFactory<CapacityDbContext> contexts,
             return DomainError.NotFound(ErrorCodes.CompanyNotFound, $"Company {id} was not found.");
 
         var secret = SecretPrefix + Base64Url(RandomNumberGenerator.GetBytes(32));
-        var key = new ApiKey(trimmed, normalizedRole, companyId, secret[..12], Hash(secret), clock.GetUtcNow(), createdBy);
+        var key = new ApiKey(trimmed, normalizedRole, companyId, secret[..12], Hash(secret), clock.GetUtcNow(), actor.Name);
         db.ApiKeys.Add(key);
         await db.SaveChangesAsync(ct);
         return new CreatedApiKey(ToSummary(key), secret);
     }
 
-    public async Task<IReadOnlyList<ApiKeySummary>> ListAsync(CancellationToken ct = default)
+    public async Task<Result<IReadOnlyList<ApiKeySummary>>> ListAsync(Actor actor, CancellationToken ct = default)
     {
+        if (actor.Refusal(Permission.Administer, "read API keys") is { } denied) return denied;
         await using var db = await contexts.CreateDbContextAsync(ct);
         var keys = await db.ApiKeys.AsNoTracking().ToListAsync(ct);
-        return keys.OrderBy(k => k.CreatedAt).Select(ToSummary).ToList();
+        return Result<IReadOnlyList<ApiKeySummary>>.Success(keys.OrderBy(k => k.CreatedAt).Select(ToSummary).ToList());
     }
 
-    public async Task<Result<ApiKeySummary>> RevokeAsync(Guid id, string revokedBy, CancellationToken ct = default)
+    public async Task<Result<ApiKeySummary>> RevokeAsync(Actor actor, Guid id, CancellationToken ct = default)
     {
+        if (actor.Refusal(Permission.Administer, "revoke API keys") is { } denied) return denied;
         await using var db = await contexts.CreateDbContextAsync(ct);
         var key = await db.ApiKeys.FirstOrDefaultAsync(k => k.Id == id, ct);
         if (key is null) return DomainError.NotFound(ErrorCodes.ApiKeyNotFound, $"API key {id} was not found.");
-        key.Revoke(clock.GetUtcNow(), revokedBy);
+        key.Revoke(clock.GetUtcNow(), actor.Name);
         await db.SaveChangesAsync(ct);
         return ToSummary(key);
     }

@@ -20,7 +20,7 @@ public sealed partial class MembershipCatalogService
     /// </summary>
     public async Task<Result<LevelCapacityBatchOutcome>> SaveLevelCapacitiesAsync(Actor actor, LevelCapacityBatchRequest request, CancellationToken ct = default)
     {
-        if (!MembershipPermissions.CanManage(actor)) return MembershipPermissions.Forbidden("edit level capacities");
+        if (actor.Refusal(Permission.EditCapacity, "edit level capacities") is { } denied) return denied;
         if (ValidateReason(request.Reason) is { } noReason) return noReason;
         if (request.Edits is not { Count: > 0 }) return DomainError.Validation("edits", "There is nothing to save.");
 
@@ -80,7 +80,7 @@ public sealed partial class MembershipCatalogService
     /// </summary>
     public async Task<Result<DesignationView>> SaveDesignationAsync(Actor actor, string? code, DesignationEdit edit, CancellationToken ct = default)
     {
-        if (!MembershipPermissions.CanManage(actor)) return MembershipPermissions.Forbidden("edit designations");
+        if (actor.Refusal(Permission.EditCapacity, "edit designations") is { } denied) return denied;
         if (ValidateReason(edit.Reason) is { } noReason) return noReason;
         await using var db = await contexts.CreateDbContextAsync(ct);
         var designation = await MembershipService.FindDesignationAsync(db, code, ct);

@@ -24,55 +24,17 @@ public enum CapacityHistorySort
 public sealed record CapacityHistoryQuery(CapacityChangeKind? Kind = null, string? Search = null,
     CapacityHistorySort Sort = CapacityHistorySort.ChangedAt, bool Descending = true);
 
-/// <summary>
-/// One recorded change with its subject taken apart: the designation (and level of an override), or the
-/// cell, level and unit code of a level cap ("" unit = NATIONAL or a blanket row).
-/// </summary>
-public sealed record CapacityChangeView(Guid Id, CapacityChangeKind Kind, string Subject, string Field, string? OldValue, string? NewValue,
-    string Reason, string ChangedBy, DateTimeOffset ChangedAt, string? Designation, string? Cell, Level? Level, string? Unit)
-{
-    public static CapacityChangeView From(MembershipCapacityChange c)
-    {
-        var kind = Classify(c.Subject);
-        string? designation = null, cell = null, unit = null;
-        Level? level = null;
-        if (kind == CapacityChangeKind.LevelCapacity)
-        {
-            var parts = c.Subject[LevelCapacityPrefix.Length..].Split(ScopeKeys.Separator);
-            cell = parts[0];
-            if (parts.Length > 1 && Enum.TryParse<Level>(parts[1], out var l)) level = l;
-            unit = parts.Length > 2 ? parts[2] : "";
-        }
-        else
-        {
-            var parts = c.Subject[DesignationPrefix.Length..].Split(':');
-            designation = parts[0];
-            if (parts.Length > 1 && Enum.TryParse<Level>(parts[1], out var l)) level = l;
-        }
-        return new CapacityChangeView(c.Id, kind, c.Subject, c.Field, c.OldValue, c.NewValue, c.Reason, c.ChangedBy, c.ChangedAt,
-            designation, cell, level, unit);
-    }
-
-    internal const string DesignationPrefix = "DESIGNATION:";
-    internal const string LevelCapacityPrefix = "LEVEL_CAPACITY:";
-
-    private static CapacityChangeKind Classify(string subject) =>
-        subject.StartsWith(LevelCapacityPrefix, StringComparison.Ordinal) ? CapacityChangeKind.LevelCapacity
-        : subject.IndexOf(':', DesignationPrefix.Length) >= 0 ? CapacityChangeKind.Override
-        : CapacityChangeKind.Designation;
-}
-
 public sealed partial class MembershipCatalogService
 {
     /// <summary>
     /// Designation, override and level-cap changes (not membership changes), filtered, sorted and paged in SQL.
     /// Every role that reads memberships may read it.
     /// </summary>
-    public async Task<Result<PagedResult<CapacityChangeView>>> ListCapacityHistoryAsync(Actor actor, CapacityHistoryQuery query, PageRequest page, CancellationToken ct = default)
+    public async Task<Result<PagedResult<AuditEntryView>>> ListCapacityHistoryAsync(Actor actor, CapacityHistoryQuery query, PageRequest page, CancellationToken ct = default)
     {
-        if (!MembershipPermissions.CanRead(actor)) return MembershipPermissions.Forbidden("read the capacity history");
+        if (actor.Refusal(Permission.ReadMemberships, "read the capacity history") is { } denied) return denied;
         await using var db = await contexts.CreateDbContextAsync(ct);
-        const string designation = CapacityChangeView.DesignationPrefix, cap = CapacityChangeView.LevelCapacityPrefix;
+        const string designation = MembershipCapacityChange.DesignationPrefix, cap = MembershipCapacityChange.LevelCapacityPrefix;
         var rows = db.MembershipCapacityChanges.AsNoTracking();
         rows = query.Kind switch
         {
@@ -95,6 +57,6 @@ public sealed partial class MembershipCatalogService
             _ => rows.OrderByDescending(c => c.ChangedAt),
         };
         var items = await ordered.ThenBy(c => c.Id).Skip(page.Skip).Take(page.PageSize).ToListAsync(ct);
-        return new PagedResult<CapacityChangeView>(items.Select(CapacityChangeView.From).ToList(), page.Page, page.PageSize, total);
+        return new PagedResult<AuditEntryView>(items.Select(c => c.ToView()).ToList(), page.Page, page.PageSize, total);
     }
 }

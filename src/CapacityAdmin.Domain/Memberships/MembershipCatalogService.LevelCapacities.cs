@@ -14,7 +14,7 @@ public sealed partial class MembershipCatalogService
     /// </summary>
     public async Task<Result<LevelCapacityView>> UpsertLevelCapacityAsync(Actor actor, LevelCapacityRequest request, CancellationToken ct = default)
     {
-        if (!MembershipPermissions.CanManage(actor)) return MembershipPermissions.Forbidden("edit level capacities");
+        if (actor.Refusal(Permission.EditCapacity, "edit level capacities") is { } denied) return denied;
         if (ValidateReason(request.Reason) is { } noReason) return noReason;
         if (request.Capacity < 0) return DomainError.Validation("capacity", "capacity must be 0 or more.");
         await using var db = await contexts.CreateDbContextAsync(ct);
@@ -41,7 +41,7 @@ public sealed partial class MembershipCatalogService
 
     public async Task<Result<bool>> DeleteLevelCapacityAsync(Actor actor, LevelCapacityKey key, string? reason = null, CancellationToken ct = default)
     {
-        if (!MembershipPermissions.CanManage(actor)) return MembershipPermissions.Forbidden("delete level capacities");
+        if (actor.Refusal(Permission.EditCapacity, "delete level capacities") is { } denied) return denied;
         await using var db = await contexts.CreateDbContextAsync(ct);
         var resolved = await ResolveKeyAsync(db, key, ct);
         if (!resolved.IsSuccess) return resolved.Error;
@@ -61,7 +61,7 @@ public sealed partial class MembershipCatalogService
     /// </summary>
     public async Task<Result<PagedResult<LevelCapacityView>>> ListLevelCapacitiesAsync(Actor actor, string? cell, Level? level, PageRequest page, CancellationToken ct = default)
     {
-        if (!MembershipPermissions.CanRead(actor)) return MembershipPermissions.Forbidden("read level capacities");
+        if (actor.Refusal(Permission.ReadMemberships, "read level capacities") is { } denied) return denied;
         await using var db = await contexts.CreateDbContextAsync(ct);
         var query = db.LevelCapacities.AsNoTracking();
         if (Codes.Normalize(cell) is { } cellCode) query = query.Where(c => c.CellCode == cellCode);

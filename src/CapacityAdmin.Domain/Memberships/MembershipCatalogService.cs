@@ -15,7 +15,7 @@ public sealed partial class MembershipCatalogService(IDbContextFactory<CapacityD
 {
     public async Task<Result<CellView>> CreateCellAsync(Actor actor, string? code, string? name, bool? isActive = null, CancellationToken ct = default)
     {
-        if (!MembershipPermissions.CanManage(actor)) return MembershipPermissions.Forbidden("create cells");
+        if (actor.Refusal(Permission.EditCapacity, "create cells") is { } denied) return denied;
         var normalized = Codes.Normalize(code);
         if (ValidateCodeAndName(normalized, name) is { } invalid) return invalid;
         await using var db = await contexts.CreateDbContextAsync(ct);
@@ -28,7 +28,7 @@ public sealed partial class MembershipCatalogService(IDbContextFactory<CapacityD
     /// <summary>Switches a cell on or off (an inactive cell accepts no joins; existing seats stay).</summary>
     public async Task<Result<CellView>> SetCellActiveAsync(Actor actor, string? code, bool isActive, CancellationToken ct = default)
     {
-        if (!MembershipPermissions.CanManage(actor)) return MembershipPermissions.Forbidden("edit cells");
+        if (actor.Refusal(Permission.EditCapacity, "edit cells") is { } denied) return denied;
         var normalized = Codes.Normalize(code);
         await using var db = await contexts.CreateDbContextAsync(ct);
         var cell = await db.Cells.FirstOrDefaultAsync(c => c.Code == normalized, ct);
@@ -38,15 +38,16 @@ public sealed partial class MembershipCatalogService(IDbContextFactory<CapacityD
         return CellView.From(cell);
     }
 
-    public async Task<IReadOnlyList<CellView>> ListCellsAsync(CancellationToken ct = default)
+    public async Task<Result<IReadOnlyList<CellView>>> ListCellsAsync(Actor actor, CancellationToken ct = default)
     {
+        if (actor.Refusal(Permission.ReadMemberships, "read cells") is { } denied) return denied;
         await using var db = await contexts.CreateDbContextAsync(ct);
-        return (await db.Cells.AsNoTracking().OrderBy(c => c.Code).ToListAsync(ct)).Select(CellView.From).ToList();
+        return Result<IReadOnlyList<CellView>>.Success((await db.Cells.AsNoTracking().OrderBy(c => c.Code).ToListAsync(ct)).Select(CellView.From).ToList());
     }
 
     public async Task<Result<DesignationView>> CreateDesignationAsync(Actor actor, CreateDesignationRequest request, CancellationToken ct = default)
     {
-        if (!MembershipPermissions.CanManage(actor)) return MembershipPermissions.Forbidden("create designations");
+        if (actor.Refusal(Permission.EditCapacity, "create designations") is { } denied) return denied;
         var code = Codes.Normalize(request.Code);
         if (ValidateCodeAndName(code, request.Name) is { } invalid) return invalid;
         var fee = request.Fee ?? 0m;
@@ -63,7 +64,7 @@ public sealed partial class MembershipCatalogService(IDbContextFactory<CapacityD
     /// <summary>Changes capacity, fee, validity (and name, rank) with a reason; each changed value is audited.</summary>
     public async Task<Result<DesignationView>> UpdateDesignationAsync(Actor actor, string? code, UpdateDesignationRequest request, CancellationToken ct = default)
     {
-        if (!MembershipPermissions.CanManage(actor)) return MembershipPermissions.Forbidden("edit designations");
+        if (actor.Refusal(Permission.EditCapacity, "edit designations") is { } denied) return denied;
         if (ValidateReason(request.Reason) is { } noReason) return noReason;
         await using var db = await contexts.CreateDbContextAsync(ct);
         var designation = await MembershipService.FindDesignationAsync(db, code, ct);
@@ -91,7 +92,7 @@ public sealed partial class MembershipCatalogService(IDbContextFactory<CapacityD
     /// <summary>Sets the seats per scope of a designation at one level (replaces the default there).</summary>
     public async Task<Result<DesignationView>> SetDesignationLevelCapacityAsync(Actor actor, string? code, Level level, int capacity, string? reason, CancellationToken ct = default)
     {
-        if (!MembershipPermissions.CanManage(actor)) return MembershipPermissions.Forbidden("edit designations");
+        if (actor.Refusal(Permission.EditCapacity, "edit designations") is { } denied) return denied;
         if (ValidateReason(reason) is { } noReason) return noReason;
         if (capacity < 0) return DomainError.Validation("capacity", "capacity must be 0 or more.");
         await using var db = await contexts.CreateDbContextAsync(ct);
@@ -104,11 +105,12 @@ public sealed partial class MembershipCatalogService(IDbContextFactory<CapacityD
         return DesignationView.From(designation);
     }
 
-    public async Task<IReadOnlyList<DesignationView>> ListDesignationsAsync(CancellationToken ct = default)
+    public async Task<Result<IReadOnlyList<DesignationView>>> ListDesignationsAsync(Actor actor, CancellationToken ct = default)
     {
+        if (actor.Refusal(Permission.ReadMemberships, "read designations") is { } denied) return denied;
         await using var db = await contexts.CreateDbContextAsync(ct);
         var rows = await db.Designations.AsNoTracking().Include(d => d.LevelCapacities).ToListAsync(ct);
-        return rows.OrderBy(d => d.Rank).ThenBy(d => d.Code, StringComparer.Ordinal).Select(DesignationView.From).ToList();
+        return Result<IReadOnlyList<DesignationView>>.Success(rows.OrderBy(d => d.Rank).ThenBy(d => d.Code, StringComparer.Ordinal).Select(DesignationView.From).ToList());
     }
 
     /// <summary>The audit trail of the membership area, newest first, optionally for one subject prefix.</summary>
@@ -121,8 +123,10 @@ public sealed partial class MembershipCatalogService(IDbContextFactory<CapacityD
         return rows.OrderByDescending(c => c.ChangedAt).Take(Math.Clamp(take, 1, 500)).ToList();
     }
 
-    public async Task<SettingsSnapshot> GetSettingsAsync(CancellationToken ct = default)
+    /// <summary>The settings in force (the settings page and API, and the sweep jobs as <see cref="Actor.System"/>).</summary>
+    public async Task<Result<SettingsSnapshot>> GetSettingsAsync(Actor actor, CancellationToken ct = default)
     {
+        if (actor.Refusal(Permission.ReadOperations, "read settings") is { } denied) return denied;
         await using var db = await contexts.CreateDbContextAsync(ct);
         return await MembershipSettingsReader.ReadAsync(db, options.Value, ct);
     }
@@ -130,7 +134,7 @@ public sealed partial class MembershipCatalogService(IDbContextFactory<CapacityD
     /// <summary>PUT /settings/membership (Administrator). A new lock timeout applies at once to existing locks.</summary>
     public async Task<Result<SettingsSnapshot>> UpdateSettingsAsync(Actor actor, SettingsSnapshot settings, CancellationToken ct = default)
     {
-        if (!actor.IsAdministrator) return MembershipPermissions.Forbidden("change settings");
+        if (actor.Refusal(Permission.Administer, "change settings") is { } denied) return denied;
         if (settings.SeatLockTimeout < TimeSpan.FromSeconds(1) || settings.SeatLockTimeout > TimeSpan.FromDays(7))
             return DomainError.Validation("seatLockTimeout", "seatLockTimeout must be between 00:00:01 and 7.00:00:00.");
         await using var db = await contexts.CreateDbContextAsync(ct);

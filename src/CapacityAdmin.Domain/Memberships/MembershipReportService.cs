@@ -20,7 +20,7 @@ public sealed class MembershipReportService(IDbContextFactory<CapacityDbContext>
 {
     public async Task<Result<MembershipUtilizationReport>> GetUtilizationAsync(Actor actor, CancellationToken ct = default)
     {
-        if (!MembershipPermissions.CanRead(actor)) return MembershipPermissions.Forbidden("read membership reports");
+        if (actor.Refusal(Permission.ReadMemberships, "read membership reports") is { } denied) return denied;
         await using var db = await contexts.CreateDbContextAsync(ct);
         var rules = await MembershipSettingsReader.ReadRulesAsync(db, options.Value, clock, ct);
 

@@ -18,9 +18,8 @@ public sealed partial class MembershipService
     /// </summary>
     public async Task<Result<JoinOutcome>> JoinAsync(Actor actor, JoinMembershipRequest request, CancellationToken ct = default)
     {
-        if (!MembershipPermissions.CanConsume(actor)) return MembershipPermissions.Forbidden("join members");
-        if (request.Activate && !MembershipPermissions.CanManage(actor))
-            return MembershipPermissions.Forbidden("activate a membership without payment");
+        if (actor.Refusal(Permission.Consume, "join members") is { } denied) return denied;
+        if (request.Activate && actor.Refusal(Permission.EditCapacity, "activate a membership without payment") is { } notManager) return notManager;
         var memberRef = request.MemberRef?.Trim();
         if (string.IsNullOrEmpty(memberRef)) return DomainError.Validation("memberRef", "memberRef is required.");
         if (memberRef.Length > Membership.MemberRefMaxLength)

@@ -16,7 +16,7 @@ public sealed partial class MembershipService
     /// </summary>
     public async Task<Result<MembershipView>> RecordPaymentAsync(Actor actor, Guid id, PaymentOutcome outcome, string? providerRef = null, CancellationToken ct = default)
     {
-        if (!MembershipPermissions.CanConsume(actor)) return MembershipPermissions.Forbidden("record payments");
+        if (actor.Refusal(Permission.Consume, "record payments") is { } denied) return denied;
         var reference = providerRef?.Trim();
         if (reference is { Length: > 200 }) return DomainError.Validation("providerRef", "providerRef has at most 200 characters.");
 

@@ -11,7 +11,7 @@ public sealed partial class MembershipService
 {
     public async Task<Result<MembershipView>> GetAsync(Actor actor, Guid id, CancellationToken ct = default)
     {
-        if (!MembershipPermissions.CanRead(actor)) return MembershipPermissions.Forbidden("read memberships");
+        if (actor.Refusal(Permission.ReadMemberships, "read memberships") is { } denied) return denied;
         await using var db = await contexts.CreateDbContextAsync(ct);
         var rules = await RulesAsync(db, ct);
         var m = await db.Memberships.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
@@ -24,7 +24,7 @@ public sealed partial class MembershipService
     /// </summary>
     public async Task<Result<PagedResult<MembershipView>>> ListAsync(Actor actor, MembershipFilter filter, PageRequest page, CancellationToken ct = default)
     {
-        if (!MembershipPermissions.CanRead(actor)) return MembershipPermissions.Forbidden("read memberships");
+        if (actor.Refusal(Permission.ReadMemberships, "read memberships") is { } denied) return denied;
         await using var db = await contexts.CreateDbContextAsync(ct);
         var rules = await RulesAsync(db, ct);
         var filtered = Filtered(db, filter, rules);
@@ -44,7 +44,7 @@ public sealed partial class MembershipService
     /// </summary>
     public async Task<Result<MembershipAvailability>> GetAvailabilityAsync(Actor actor, MembershipScope scope, CancellationToken ct = default)
     {
-        if (!MembershipPermissions.CanRead(actor)) return MembershipPermissions.Forbidden("read availability");
+        if (actor.Refusal(Permission.ReadMemberships, "read availability") is { } denied) return denied;
         await using var db = await contexts.CreateDbContextAsync(ct);
         var rules = await RulesAsync(db, ct);
         var resolved = await ResolveAsync(db, scope, rules, ct);
@@ -66,7 +66,7 @@ public sealed partial class MembershipService
         if (filter.Level is { } level) query = query.Where(m => m.Level == level);
         if (filter.Zone is not null)
         {
-            if (!Codes.TryParseEnum<Zone>(filter.Zone, out var zone)) return DomainError.Validation("zone", $"Unknown zone '{filter.Zone}'.");
+            if (!WireNames.TryParse<Zone>(filter.Zone, out var zone)) return DomainError.Validation("zone", $"Unknown zone '{filter.Zone}'.");
             query = query.Where(m => m.Zone == zone);
         }
         if (Codes.Normalize(filter.State) is { } state) query = query.Where(m => m.StateCode == state);

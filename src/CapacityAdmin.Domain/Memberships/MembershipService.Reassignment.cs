@@ -18,7 +18,7 @@ public sealed partial class MembershipService
     /// </summary>
     public async Task<Result<ReassignmentOutcome>> ReassignAsync(Actor actor, Guid id, MembershipScope target, bool dryRun, CancellationToken ct = default)
     {
-        if (!MembershipPermissions.CanManage(actor)) return MembershipPermissions.Forbidden("reassign memberships");
+        if (actor.Refusal(Permission.EditCapacity, "reassign memberships") is { } denied) return denied;
         var rules = await RulesAsync(ct);
         List<AlertEvaluationRequest> requests = [];
         var result = await SeatScopeTransaction.RunAsync<ReassignmentPlan, ReassignmentOutcome>(contexts, rules,

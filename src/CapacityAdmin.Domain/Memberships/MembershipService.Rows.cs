@@ -28,7 +28,7 @@ public sealed partial class MembershipService
     public async Task<Result<PagedResult<MembershipRow>>> ListRowsAsync(Actor actor, MembershipFilter filter, PageRequest page,
         MembershipSort sort = MembershipSort.CreatedAt, bool descending = true, CancellationToken ct = default)
     {
-        if (!MembershipPermissions.CanRead(actor)) return MembershipPermissions.Forbidden("read memberships");
+        if (actor.Refusal(Permission.ReadMemberships, "read memberships") is { } denied) return denied;
         await using var db = await contexts.CreateDbContextAsync(ct);
         var rules = await RulesAsync(db, ct);
         var filtered = Filtered(db, filter, rules);

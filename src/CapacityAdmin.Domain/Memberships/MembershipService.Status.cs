@@ -82,7 +82,7 @@ public sealed partial class MembershipService
     private async Task<Result<MembershipView>> ChangeAsync(Actor actor, Guid id, bool withCaps,
         Func<Data.CapacityDbContext, MembershipPlan, SeatRules, CancellationToken, Task<DomainError?>> change, CancellationToken ct)
     {
-        if (!MembershipPermissions.CanManage(actor)) return MembershipPermissions.Forbidden("manage memberships");
+        if (actor.Refusal(Permission.EditCapacity, "manage memberships") is { } denied) return denied;
         var rules = await RulesAsync(ct);
         return await SeatScopeTransaction.RunAsync<MembershipPlan, MembershipView>(contexts, rules,
             (db, c) => PlanForMembershipAsync(db, id, rules, withCaps, c),

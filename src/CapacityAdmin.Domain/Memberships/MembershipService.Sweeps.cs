@@ -40,11 +40,4 @@ public sealed partial class MembershipService
                 .SetProperty(m => m.Status, MembershipStatus.EXPIRED)
                 .SetProperty(m => m.ExpiredAt, (DateTimeOffset?)now), ct);
     }
-
-    /// <summary>The settings in force (the sweep jobs read <see cref="SettingsSnapshot.ExpirySweepEnabled"/>).</summary>
-    public async Task<SettingsSnapshot> GetSettingsAsync(CancellationToken ct = default)
-    {
-        await using CapacityDbContext db = await contexts.CreateDbContextAsync(ct);
-        return await MembershipSettingsReader.ReadAsync(db, options.Value, ct);
-    }
 }

@@ -42,14 +42,14 @@ public sealed class UtilizationReportService(BundleService bundles, MembershipRe
 
         IReadOnlyList<DesignationScopeRow> scopes = [];
         IReadOnlyList<LevelCapRow> caps = [];
-        if (MembershipPermissions.CanRead(actor))
+        if (actor.May(Permission.ReadMemberships))
         {
             var membership = await memberships.GetUtilizationAsync(actor, ct);
             if (!membership.IsSuccess) return membership.Error;
             var r = membership.Value!;
-            scopes = r.DesignationScopes.Select(s => new DesignationScopeRow(s.Cell, s.Designation, s.Level.ToString(), s.Zone?.ToString(), s.State, s.District,
+            scopes = r.DesignationScopes.Select(s => new DesignationScopeRow(s.Cell, s.Designation, WireNames.Of(s.Level), s.Zone is { } zone ? WireNames.Of(zone) : null, s.State, s.District,
                 s.Mandal, s.Capacity, s.Used, s.Remaining, s.UtilizationPercent)).ToList();
-            caps = r.LevelCaps.Select(c => new LevelCapRow(c.Cell, c.Level.ToString(), c.Unit, c.FromBlanketRow, c.Capacity, c.Used, c.Remaining, c.UtilizationPercent)).ToList();
+            caps = r.LevelCaps.Select(c => new LevelCapRow(c.Cell, WireNames.Of(c.Level), c.Unit, c.FromBlanketRow, c.Capacity, c.Used, c.Remaining, c.UtilizationPercent)).ToList();
         }
         return new UtilizationReport(generatedAt, campaignRows, bundleRows, scopes, caps);
     }

@@ -1,3 +1,4 @@
+using CapacityAdmin.Domain.Common;
 using System.Text.Json;
 using CapacityAdmin.Domain.Geography;
 
@@ -55,7 +56,7 @@ public sealed record MembershipSeedData(
         foreach (var s in States)
         {
             Unit("state", s.Code, s.Name);
-            Check(Codes.TryParseEnum<Zone>(s.Zone, out _), $"state '{s.Code}': unknown zone '{s.Zone}'.");
+            Check(WireNames.TryParse<Zone>(s.Zone, out _), $"state '{s.Code}': unknown zone '{s.Zone}'.");
             foreach (var d in s.Districts ?? [])
             {
                 Unit("district", d.Code, d.Name);

@@ -1,3 +1,4 @@
+using CapacityAdmin.Domain.Common;
 using System.Globalization;
 using System.Text.Json.Serialization;
 using CapacityAdmin.Domain.Alerts;
@@ -5,7 +6,7 @@ using CapacityAdmin.Domain.Alerts;
 namespace CapacityAdmin.Web.Api;
 
 /// <summary>
-/// The contract's Alert (api-v1.md "Alert"), every enum spelled by <see cref="AlertNames"/>: <c>poolType</c> campaign,
+/// The contract's Alert (api-v1.md "Alert"), every enum spelled by <see cref="WireNames"/>: <c>poolType</c> campaign,
 /// bundle or levelCapacity; <c>threshold</c> "80%"; <c>recipients</c> sales, company_admin, cs. Two members beyond the
 /// contract: <c>kind</c> (threshold, capacity_request: a capacity request has no threshold) and <c>status</c> (new,
 /// acknowledged, snoozed: the value the <c>status</c> filter of GET /alerts matches). Optional members are left out
@@ -36,24 +37,24 @@ public sealed record AlertResponse(
 {
     public static AlertResponse From(AlertView a) => new(
         a.Id,
-        AlertNames.Of(a.Kind),
-        AlertNames.Of(a.PoolType),
+        WireNames.Of(a.Kind),
+        WireNames.Of(a.PoolType),
         a.PoolId,
         a.PoolName,
         a.CompanyId,
         a.Threshold,
-        AlertNames.Of(a.Severity),
-        AlertNames.Of(a.Action),
+        WireNames.Of(a.Severity),
+        WireNames.Of(a.Action),
         decimal.Round(a.UtilizationPercent, 2, MidpointRounding.AwayFromZero),
         a.Message,
-        a.Recipients.Select(AlertNames.OfRole).ToList(),
+        a.Recipients.Select(WireNames.Of<AlertRecipients>).ToList(),
         a.CreatedAt,
-        AlertNames.Of(a.Status),
+        WireNames.Of(a.Status),
         a.Deliveries.Select(AlertDeliveryResponse.From).ToList(),
         a.AcknowledgedAt,
         a.AcknowledgedBy,
         a.SnoozedUntil,
-        a.UpsellStatus is { } upsell ? AlertNames.Of(upsell) : null,
+        a.UpsellStatus is { } upsell ? WireNames.Of(upsell) : null,
         a.UpsellOwner,
         a.UpsellNotes);
 
@@ -74,7 +75,7 @@ public sealed record AlertDeliveryResponse(
     string? ProviderMessageId)
 {
     public static AlertDeliveryResponse From(AlertDeliveryView d) =>
-        new(AlertNames.OfRole(d.Recipient), d.Address, AlertNames.Of(d.State), d.Attempts, d.LastError, d.SentAt, d.ProviderMessageId);
+        new(WireNames.Of(d.Recipient), d.Address, WireNames.Of(d.State), d.Attempts, d.LastError, d.SentAt, d.ProviderMessageId);
 }
 
 /// <summary>One row of GET /upsell (the columns of the CSV export, as JSON).</summary>
@@ -105,9 +106,9 @@ public sealed record UpsellItemResponse(
 {
     /// <summary><c>utilizationPercent</c> (kept as it was) and <c>utilizationPercentAtAlert</c> are the historical figure; <c>liveUtilizationPercent</c> is now.</summary>
     public static UpsellItemResponse From(UpsellItemView u) => new(
-        u.AlertId, AlertNames.Of(u.Kind), u.CompanyId, u.CompanyName, AlertNames.Of(u.PoolType), u.PoolId, u.PoolName, u.CampaignId,
+        u.AlertId, WireNames.Of(u.Kind), u.CompanyId, u.CompanyName, WireNames.Of(u.PoolType), u.PoolId, u.PoolName, u.CampaignId,
         decimal.Round(u.UtilizationPercent, 2, MidpointRounding.AwayFromZero), u.Threshold, u.CreatedAt, (long)Math.Floor(u.Age.TotalHours),
-        AlertNames.Of(u.Status), u.Owner, u.Notes, u.UpdatedBy, u.UpdatedAt, u.Message,
+        WireNames.Of(u.Status), u.Owner, u.Notes, u.UpdatedBy, u.UpdatedAt, u.Message,
         decimal.Round(u.UtilizationPercent, 2, MidpointRounding.AwayFromZero), u.LiveUtilizationPercent, u.ProjectedHardLimitAt, u.RunsOutBeforeEnd,
         u.RefusedLast30Days);
 }
@@ -125,7 +126,7 @@ public sealed record AlertBandResponse(
     string? UpdatedBy)
 {
     public static AlertBandResponse From(AlertBandSettingView b) => new(
-        b.Threshold, b.MinUtilizationPercent, AlertNames.Of(b.Severity), b.Recipients.Select(AlertNames.OfRole).ToList(), AlertNames.Of(b.Action),
+        b.Threshold, b.MinUtilizationPercent, WireNames.Of(b.Severity), b.Recipients.Select(WireNames.Of<AlertRecipients>).ToList(), WireNames.Of(b.Action),
         RepeatWindows.Format(b.RepeatWindow), b.IsHardLimit, b.UpdatedAt, b.UpdatedBy);
 }
 

@@ -68,8 +68,8 @@ public static class AlertEndpoints
                 UpsellStatus? status = null;
                 if (body.Status is not null)
                 {
-                    if (!AlertNames.TryParseUpsellStatus(body.Status, out var parsed))
-                        return ApiProblems.From(DomainError.Validation("status", $"'{body.Status}' is not an upsell status; use one of {Names<UpsellStatus>(AlertNames.Of)}."));
+                    if (!WireNames.TryParse<UpsellStatus>(body.Status, out var parsed))
+                        return ApiProblems.From(WireNames.Invalid<UpsellStatus>(body.Status, "status"));
                     status = parsed;
                 }
                 return ApiResults.Map(await alerts.UpdateUpsellAsync(user.ToActor(), id, new UpsellUpdate(status, body.Owner, body.Notes), ct),
@@ -135,23 +135,13 @@ public static class AlertEndpoints
             if (threshold is null)
                 return DomainError.Validation("band", $"'{band}' is not a band; use one of {string.Join(", ", AlertBandSetting.Thresholds)}.");
         }
-        AlertSeverity? s = null;
-        if (!string.IsNullOrWhiteSpace(severity))
-        {
-            if (!AlertNames.TryParseSeverity(severity, out var parsed))
-                return DomainError.Validation("severity", $"'{severity}' is not a severity; use one of {Names<AlertSeverity>(AlertNames.Of)}.");
-            s = parsed;
-        }
-        AlertStatus? st = null;
-        if (!string.IsNullOrWhiteSpace(status))
-        {
-            if (!AlertNames.TryParseStatus(status, out var parsed))
-                return DomainError.Validation("status", $"'{status}' is not an alert status; use one of {Names<AlertStatus>(AlertNames.Of)}.");
-            st = parsed;
-        }
-        var k = ParseKind(kind);
+        var s = WireNames.Parse<AlertSeverity>(severity, "severity");
+        if (!s.IsSuccess) return s.Error;
+        var st = WireNames.Parse<AlertStatus>(status, "status");
+        if (!st.IsSuccess) return st.Error;
+        var k = WireNames.Parse<AlertKind>(kind, "kind");
         if (!k.IsSuccess) return k.Error;
-        return new AlertQuery(threshold, s, companyId, st, k.Value);
+        return new AlertQuery(threshold, s.Value, companyId, st.Value, k.Value);
     }
 
     /// <summary><c>sort</c>: <c>forecast</c> (the default: runs out before its end first, earliest hard-limit date, highest live utilization) or <c>newest</c>.</summary>
@@ -164,24 +154,10 @@ public static class AlertEndpoints
             else if (!string.Equals(sort.Trim(), "forecast", StringComparison.OrdinalIgnoreCase))
                 return DomainError.Validation("sort", "sort is forecast (the default) or newest.");
         }
-        UpsellStatus? s = null;
-        if (!string.IsNullOrWhiteSpace(status))
-        {
-            if (!AlertNames.TryParseUpsellStatus(status, out var parsed))
-                return DomainError.Validation("status", $"'{status}' is not an upsell status; use one of {Names<UpsellStatus>(AlertNames.Of)}.");
-            s = parsed;
-        }
-        var k = ParseKind(kind);
+        var s = WireNames.Parse<UpsellStatus>(status, "status");
+        if (!s.IsSuccess) return s.Error;
+        var k = WireNames.Parse<AlertKind>(kind, "kind");
         if (!k.IsSuccess) return k.Error;
-        return new UpsellQuery(s, owner, companyId, k.Value, Sort: order);
+        return new UpsellQuery(s.Value, owner, companyId, k.Value, Sort: order);
     }
-
-    private static Result<AlertKind?> ParseKind(string? kind)
-    {
-        if (string.IsNullOrWhiteSpace(kind)) return Result<AlertKind?>.Success(null);
-        if (AlertNames.TryParseKind(kind, out var value)) return Result<AlertKind?>.Success(value);
-        return DomainError.Validation("kind", $"'{kind}' is not an alert kind; use one of {Names<AlertKind>(AlertNames.Of)}.");
-    }
-
-    private static string Names<T>(Func<T, string> name) where T : struct, Enum => string.Join(", ", Enum.GetValues<T>().Select(name));
 }

@@ -58,13 +58,13 @@ public static class AlertSettingsEndpoints
     /// <summary>Sends a test message through the configured provider (the admin's "send test email").</summary>
     public static RouteGroupBuilder MapEmailSettings(this RouteGroupBuilder settings)
     {
-        settings.MapPost("/email/test", async Task<IResult> (TestEmailBody body, TestEmailService email, CancellationToken ct) =>
+        settings.MapPost("/email/test", async Task<IResult> (TestEmailBody body, ClaimsPrincipal user, TestEmailService email, CancellationToken ct) =>
         {
             if (string.IsNullOrWhiteSpace(body.To)) return ApiProblems.From(DomainError.Validation("to", "to is required."));
             if (body.To.Trim().Length > AlertDelivery.AddressMaxLength)
                 return ApiProblems.From(DomainError.Validation("to", $"An email address has at most {AlertDelivery.AddressMaxLength} characters."));
-            var sent = await email.SendTestAsync(body.To, ct);
-            if (sent.IsSuccess) return TypedResults.Ok(new TestEmailResponse(sent.Value.Provider.ToString(), sent.Value.Destination, sent.Value.To));
+            var sent = await email.SendTestAsync(user.ToActor(), body.To, ct);
+            if (sent.IsSuccess) return TypedResults.Ok(new TestEmailResponse(WireNames.Of(sent.Value.Provider), sent.Value.Destination, sent.Value.To));
             return sent.Error.Code == TestEmailService.DeliveryFailed
                 ? ApiProblems.Create(StatusCodes.Status502BadGateway, sent.Error.Code, sent.Error.Detail)
                 : ApiProblems.From(sent.Error);

@@ -1,3 +1,4 @@
+using CapacityAdmin.Domain.Common;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
@@ -15,7 +16,7 @@ public static class ApiServiceCollectionExtensions
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
             // Optional members of the contract (marked "?") are left out rather than sent as null.
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
-            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+            o.SerializerOptions.Converters.Add(WireNames.JsonConverter());
             // The input boundary (api-v1.md "Input"): no duplicate keys, no null where the type says non-null, required
             // members really required, no control characters in names and ids, no string longer than any column.
             o.SerializerOptions.AllowDuplicateProperties = false;

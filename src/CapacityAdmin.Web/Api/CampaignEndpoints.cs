@@ -60,7 +60,7 @@ public static class CampaignEndpoints
 
         group.MapPost("/{id:guid}/status", async (Guid id, StatusChangeRequest body, ClaimsPrincipal user, CampaignService campaigns, CancellationToken ct) =>
             {
-                var target = ApiEnums.Parse<CampaignStatus>(body.Status, "status");
+                var target = WireNames.Parse<CampaignStatus>(body.Status, "status");
                 if (!target.IsSuccess) return ApiProblems.From(target.Error);
                 if (target.Value is null) return ApiProblems.From(DomainError.Validation("status", "status is required."));
                 return ApiResults.Ok(await campaigns.ChangeStatusAsync(user.ToActor(), id, target.Value.Value, body.Reason, ct));
@@ -79,11 +79,11 @@ public static class CampaignEndpoints
     {
         var paging = PageRequest.Create(page, pageSize);
         if (!paging.IsSuccess) return paging.Error;
-        var m = ApiEnums.Parse<PricingModel>(model, "model");
+        var m = WireNames.Parse<PricingModel>(model, "model");
         if (!m.IsSuccess) return m.Error;
-        var b = ApiEnums.Parse<CapacityBand>(band, "band");
+        var b = WireNames.Parse<CapacityBand>(band, "band");
         if (!b.IsSuccess) return b.Error;
-        var s = ApiEnums.Parse<CampaignStatus>(status, "status");
+        var s = WireNames.Parse<CampaignStatus>(status, "status");
         if (!s.IsSuccess) return s.Error;
         return new CampaignStatusQuery(companyId, m.Value, b.Value, s.Value, search, Page: paging.Value.Page, PageSize: paging.Value.PageSize);
     }

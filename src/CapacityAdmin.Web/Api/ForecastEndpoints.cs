@@ -84,7 +84,7 @@ public sealed record ForecastResponse(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] int? DaysToFull,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] int? DaysToHardLimit)
 {
-    public static ForecastResponse From(Forecast f) => new(AlertNames.Of(f.PoolType), f.PoolId, f.PoolName, f.CompanyId, AlertNames.Of(f.Measure),
+    public static ForecastResponse From(Forecast f) => new(WireNames.Of(f.PoolType), f.PoolId, f.PoolName, f.CompanyId, WireNames.Of(f.Measure),
         f.AsOf, f.Used, f.Limit, f.HardLimit, f.Utilization, f.BurnRatePerDay, f.BasisDays, f.ProjectedFullAt, f.ProjectedHardLimitAt, f.EndDate,
         f.ProjectedUtilizationAtEnd, f.RunsOutBeforeEnd, f.RefusedLast30Days, f.DaysToFull, f.DaysToHardLimit);
 }
@@ -93,6 +93,6 @@ public sealed record HistoryPointResponse(DateOnly Date, decimal Used, decimal L
 
 public sealed record HistoryResponse(string PoolType, Guid PoolId, string Measure, IReadOnlyList<HistoryPointResponse> Points)
 {
-    public static HistoryResponse From(UsageHistory h) => new(AlertNames.Of(h.PoolType), h.PoolId, AlertNames.Of(h.Measure),
+    public static HistoryResponse From(UsageHistory h) => new(WireNames.Of(h.PoolType), h.PoolId, WireNames.Of(h.Measure),
         h.Points.Select(p => new HistoryPointResponse(p.Date, p.Used, p.Limit, p.HardLimit, p.Refused)).ToList());
 }

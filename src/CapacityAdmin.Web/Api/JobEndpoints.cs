@@ -11,12 +11,12 @@ public static class JobEndpoints
     {
         var group = api.MapGroup("/jobs").WithTags("Jobs");
 
-        group.MapGet("/", async (JobCatalog jobs, CancellationToken ct) =>
-                TypedResults.Ok((await jobs.ListAsync(ct)).Select(j => new { j.Name, j.Schedule, j.LastRunAt, j.LastOutcome, j.NextRunAt })))
+        group.MapGet("/", async (ClaimsPrincipal user, JobCatalog jobs, CancellationToken ct) =>
+                ApiResults.Map(await jobs.ListAsync(user.ToActor(), ct), list => TypedResults.Ok(list.Select(j => new { j.Name, j.Schedule, j.LastRunAt, j.LastOutcome, j.NextRunAt }))))
             .RequireAuthorization(ApiPolicies.StaffRead);
 
         group.MapPost("/{name}/run", async (string name, ClaimsPrincipal user, JobCatalog jobs, CancellationToken ct) =>
-                ApiResults.Ok(await jobs.RunNowAsync(name, user.Identity?.Name ?? "api", ct)))
+                ApiResults.Ok(await jobs.RunNowAsync(user.ToActor(), name, ct)))
             .RequireAuthorization(ApiPolicies.Administer);
 
         return api;

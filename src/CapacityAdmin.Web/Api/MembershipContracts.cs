@@ -1,12 +1,12 @@
+using CapacityAdmin.Domain.Common;
 using System.Text.Json.Serialization;
 using CapacityAdmin.Domain.Geography;
 using CapacityAdmin.Domain.Memberships;
 
 namespace CapacityAdmin.Web.Api;
 
-// Membership enums keep their upper-case names on the wire (api-v1.md "Conventions"). The global
-// JsonStringEnumConverter(SnakeCaseLower) in the options would win over a [JsonConverter] on the enum
-// type, so the responses below carry those names as strings (Enum.ToString()).
+// Membership enums keep their upper-case names on the wire (api-v1.md "Conventions"): their members carry
+// [JsonStringEnumMemberName], which WireNames and the API's JSON converter both read.
 
 public sealed record CellRequest(string? Code, string? Name, bool? IsActive);
 
@@ -31,7 +31,7 @@ public sealed record ScopeBody(string? Cell, string? Designation, string? Level,
 public sealed record DesignationResponse(string Code, string Name, int DefaultCapacity, decimal Fee, int ValidityDays, int Rank, IReadOnlyDictionary<string, int> LevelCapacities)
 {
     public static DesignationResponse From(DesignationView d) =>
-        new(d.Code, d.Name, d.DefaultCapacity, d.Fee, d.ValidityDays, d.Rank, d.LevelCapacities.ToDictionary(p => p.Key.ToString(), p => p.Value));
+        new(d.Code, d.Name, d.DefaultCapacity, d.Fee, d.ValidityDays, d.Rank, d.LevelCapacities.ToDictionary(p => WireNames.Of(p.Key), p => p.Value));
 }
 
 /// <summary>A blanket row (no unit) reports <c>used: null</c> explicitly (api-v1.md "Clarifications").</summary>
@@ -39,7 +39,7 @@ public sealed record LevelCapacityResponse(Guid Id, string Cell, string Level, s
     [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] int? Used, bool IsBlanket)
 {
     public static LevelCapacityResponse From(LevelCapacityView v) =>
-        new(v.Id, v.Cell, v.Level.ToString(), v.Zone?.ToString(), v.State, v.District, v.Mandal, v.Capacity, v.Used, v.IsBlanket);
+        new(v.Id, v.Cell, WireNames.Of(v.Level), (v.Zone is { } vz ? WireNames.Of(vz) : null), v.State, v.District, v.Mandal, v.Capacity, v.Used, v.IsBlanket);
 }
 
 public sealed record MembershipResponse(
@@ -49,8 +49,8 @@ public sealed record MembershipResponse(
     DateTimeOffset? ExpiredAt, bool RefundRequired)
 {
     public static MembershipResponse From(MembershipView m) => new(
-        m.Id, m.MemberRef, m.Cell, m.Designation, m.Level.ToString(), m.Zone?.ToString(), m.State, m.District, m.Mandal,
-        m.Status.ToString(), m.PaymentStatus.ToString(), m.SeatSequence, m.Fee, m.AmountPaid, m.RequiresPayment, m.HoldsSeat,
+        m.Id, m.MemberRef, m.Cell, m.Designation, WireNames.Of(m.Level), (m.Zone is { } mz ? WireNames.Of(mz) : null), m.State, m.District, m.Mandal,
+        WireNames.Of(m.Status), WireNames.Of(m.PaymentStatus), m.SeatSequence, m.Fee, m.AmountPaid, m.RequiresPayment, m.HoldsSeat,
         m.CreatedAt, m.LockedAt, m.ActivatedAt, m.ExpiresAt, m.RevokedAt, m.ExpiredAt, m.RefundRequired);
 }
 
@@ -63,7 +63,7 @@ public sealed record AvailabilityResponse(SeatCountResponse Designation,
 public sealed record ReassignmentResponse(bool Accepted, int SeatSequence, decimal Fee, decimal Paid, decimal DeltaDue, string TargetStatus, string TargetPaymentStatus, bool DryRun)
 {
     public static ReassignmentResponse From(ReassignmentOutcome o) =>
-        new(o.Accepted, o.SeatSequence, o.Fee, o.Paid, o.DeltaDue, o.TargetStatus.ToString(), o.TargetPaymentStatus.ToString(), o.DryRun);
+        new(o.Accepted, o.SeatSequence, o.Fee, o.Paid, o.DeltaDue, WireNames.Of(o.TargetStatus), WireNames.Of(o.TargetPaymentStatus), o.DryRun);
 }
 
 internal static class MembershipParsing
@@ -76,8 +76,9 @@ internal static class MembershipParsing
 
     public static Level? ParseLevel(string? value, string field, Dictionary<string, string[]> errors)
     {
-        if (Codes.TryParseEnum<Level>(value, out var level)) return level;
-        errors[field] = [$"'{value}' is not a level; use one of {string.Join(", ", Enum.GetNames<Level>())}."];
+        var level = WireNames.ParseRequired<Level>(value, field);
+        if (level.IsSuccess) return level.Value;
+        errors[field] = [level.Error.Detail];
         return null;
     }
 }

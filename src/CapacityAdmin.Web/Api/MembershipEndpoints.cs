@@ -33,16 +33,12 @@ public static class MembershipEndpoints
             {
                 var errors = new Dictionary<string, string[]>();
                 Level? parsedLevel = string.IsNullOrWhiteSpace(level) ? null : MembershipParsing.ParseLevel(level, "level", errors);
-                MembershipStatus? parsedStatus = null;
-                if (!string.IsNullOrWhiteSpace(status))
-                {
-                    if (Codes.TryParseEnum<MembershipStatus>(status, out var s)) parsedStatus = s;
-                    else errors["status"] = [$"'{status}' is not a status; use one of {string.Join(", ", Enum.GetNames<MembershipStatus>())}."];
-                }
+                var parsedStatus = WireNames.Parse<MembershipStatus>(status, "status");
+                if (!parsedStatus.IsSuccess) errors["status"] = [parsedStatus.Error.Detail];
                 if (errors.Count > 0) return ApiProblems.From(DomainError.Validation("The query is not valid.", errors));
                 var paging = PageRequest.Create(page, pageSize);
                 if (!paging.IsSuccess) return ApiProblems.From(paging.Error);
-                var filter = new MembershipFilter(cell, designation, parsedLevel, zone, state, district, mandal, parsedStatus, holdsSeat, memberRef);
+                var filter = new MembershipFilter(cell, designation, parsedLevel, zone, state, district, mandal, parsedStatus.Value, holdsSeat, memberRef);
                 return ApiResults.Map(await service.ListAsync(user.ToActor(), filter, paging.Value, ct), p => TypedResults.Ok(
                     new PagedResult<MembershipResponse>(p.Items.Select(MembershipResponse.From).ToList(), p.Page, p.PageSize, p.Total)));
             });
@@ -62,7 +58,7 @@ public static class MembershipEndpoints
 
         memberships.MapPost("/{id:guid}/payment", async Task<IResult> (Guid id, PaymentBody body, ClaimsPrincipal user, MembershipService service, CancellationToken ct) =>
             {
-                if (!Codes.TryParseEnum<PaymentOutcome>(body.Outcome, out var outcome))
+                if (!WireNames.TryParse<PaymentOutcome>(body.Outcome, out var outcome))
                     return ApiProblems.From(DomainError.Validation("outcome", "outcome must be 'success' or 'failed'."));
                 return ApiResults.Map(await service.RecordPaymentAsync(user.ToActor(), id, outcome, body.ProviderRef, ct), m => TypedResults.Ok(MembershipResponse.From(m)));
             }).RequireAuthorization(ApiPolicies.Consume);

@@ -23,19 +23,22 @@ public static class SettingsEndpoints
 
     private static void MapMembershipSettings(this RouteGroupBuilder settings)
     {
-        settings.MapGet("/membership", async (MembershipCatalogService catalog, CancellationToken ct) =>
-            TypedResults.Ok(MembershipSettingsResponse.From(await catalog.GetSettingsAsync(ct))));
+        settings.MapGet("/membership", async (ClaimsPrincipal user, MembershipCatalogService catalog, CancellationToken ct) =>
+            ApiResults.Map(await catalog.GetSettingsAsync(user.ToActor(), ct), s => TypedResults.Ok(MembershipSettingsResponse.From(s))));
 
         // A field left out keeps its current value. A new seat-lock timeout applies at once to existing locks.
         settings.MapPut("/membership", async Task<IResult> (MembershipSettingsBody body, ClaimsPrincipal user, MembershipCatalogService catalog, CancellationToken ct) =>
         {
-            var current = await catalog.GetSettingsAsync(ct);
+            var actor = user.ToActor();
+            var read = await catalog.GetSettingsAsync(actor, ct);
+            if (!read.IsSuccess) return ApiProblems.From(read.Error);
+            var current = read.Value;
             var timeout = current.SeatLockTimeout;
             if (body.SeatLockTimeout is not null && !TryParseTimeout(body.SeatLockTimeout, out timeout))
                 return ApiProblems.From(DomainError.Validation("seatLockTimeout",
                     $"seatLockTimeout '{body.SeatLockTimeout}' is not a duration; write it as hh:mm:ss, e.g. \"00:05:00\"."));
             var wanted = new SettingsSnapshot(timeout, body.ExpirySweepEnabled ?? current.ExpirySweepEnabled, body.HierarchicalCaps ?? current.HierarchicalCaps);
-            return ApiResults.Map(await catalog.UpdateSettingsAsync(user.ToActor(), wanted, ct), s => TypedResults.Ok(MembershipSettingsResponse.From(s)));
+            return ApiResults.Map(await catalog.UpdateSettingsAsync(actor, wanted, ct), s => TypedResults.Ok(MembershipSettingsResponse.From(s)));
         });
     }
 

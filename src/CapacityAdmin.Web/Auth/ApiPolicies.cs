@@ -21,12 +21,13 @@ public static class ApiPolicies
 
     public static AuthorizationBuilder AddApiPolicies(this AuthorizationBuilder builder) => builder
         .AddPolicy(Read, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser())
-        .AddPolicy(Manage, p => ApiKeyWithRoles(p, Roles.Administrator, Roles.CustomerSuccess))
-        .AddPolicy(Consume, p => ApiKeyWithRoles(p, Roles.Administrator, Roles.CustomerSuccess, Roles.Integration))
-        .AddPolicy(Administer, p => ApiKeyWithRoles(p, Roles.Administrator))
-        .AddPolicy(StaffRead, p => ApiKeyWithRoles(p, Roles.Administrator, Roles.CustomerSuccess, Roles.Sales))
-        .AddPolicy(Upsell, p => ApiKeyWithRoles(p, Roles.Administrator, Roles.CustomerSuccess, Roles.Sales));
+        .AddPolicy(Manage, p => ApiKeyWith(p, Permission.EditCapacity))
+        .AddPolicy(Consume, p => ApiKeyWith(p, Permission.Consume))
+        .AddPolicy(Administer, p => ApiKeyWith(p, Permission.Administer))
+        .AddPolicy(StaffRead, p => ApiKeyWith(p, Permission.ReadOperations))
+        .AddPolicy(Upsell, p => ApiKeyWith(p, Permission.WorkUpsell));
 
-    private static void ApiKeyWithRoles(AuthorizationPolicyBuilder policy, params string[] roles) =>
-        policy.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser().RequireRole(roles);
+    /// <summary>An early 403 at the edge from the same table the domain checks again (<see cref="Permissions"/>).</summary>
+    private static void ApiKeyWith(AuthorizationPolicyBuilder policy, Permission permission) =>
+        policy.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser().RequireRole(Permissions.RolesFor(permission));
 }

@@ -16,7 +16,13 @@ public sealed record CreatedUser(UserSummary User, string TemporaryPassword);
 /// <summary>Users and their roles, managed by Administrators.</summary>
 public sealed class UserAdminService(UserManager<ApplicationUser> users, IDbContextFactory<CapacityDbContext> contexts, TimeProvider clock)
 {
-    public async Task<IReadOnlyList<UserSummary>> ListAsync(CancellationToken ct = default)
+    public async Task<Result<IReadOnlyList<UserSummary>>> ListAsync(Actor actor, CancellationToken ct = default)
+    {
+        if (actor.Refusal(Permission.Administer, "read users") is { } denied) return denied;
+        return Result<IReadOnlyList<UserSummary>>.Success(await SummariesAsync(ct));
+    }
+
+    private async Task<List<UserSummary>> SummariesAsync(CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var rows = await (from u in db.Users
@@ -37,8 +43,9 @@ public sealed class UserAdminService(UserManager<ApplicationUser> users, IDbCont
     public const int EmailMaxLength = 256;
     public const int DisplayNameMaxLength = 200;
 
-    public async Task<Result<CreatedUser>> CreateAsync(string? email, string? displayName, string? role, Guid? companyId, CancellationToken ct = default)
+    public async Task<Result<CreatedUser>> CreateAsync(Actor actor, string? email, string? displayName, string? role, Guid? companyId, CancellationToken ct = default)
     {
+        if (actor.Refusal(Permission.Administer, "create users") is { } denied) return denied;
         var normalizedRole = Roles.Normalize(role);
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(email) || !email.Contains('@')) errors["email"] = ["A valid email address is required."];
@@ -78,6 +85,7 @@ public sealed class UserAdminService(UserManager<ApplicationUser> users, IDbCont
     /// </summary>
     public async Task<Result<UserSummary>> UpdateAsync(Actor actor, string id, string? role, Guid? companyId, CancellationToken ct = default)
     {
+        if (actor.Refusal(Permission.Administer, "change users") is { } denied) return denied;
         var user = await users.FindByIdAsync(id);
         if (user is null) return DomainError.NotFound(ErrorCodes.UserNotFound, $"User {id} was not found.");
         var normalizedRole = Roles.Normalize(role);
@@ -102,12 +110,13 @@ public sealed class UserAdminService(UserManager<ApplicationUser> users, IDbCont
         var updated = await users.UpdateAsync(user);
         if (!updated.Succeeded) return IdentityError(updated);
         await users.UpdateSecurityStampAsync(user);
-        return (await ListAsync(ct)).First(u => u.Id == id);
+        return (await SummariesAsync(ct)).First(u => u.Id == id);
     }
 
     /// <summary>Gives the user a new one-time password, to be changed at the next sign-in; open sessions end.</summary>
-    public async Task<Result<CreatedUser>> ResetPasswordAsync(string id, CancellationToken ct = default)
+    public async Task<Result<CreatedUser>> ResetPasswordAsync(Actor actor, string id, CancellationToken ct = default)
     {
+        if (actor.Refusal(Permission.Administer, "reset passwords") is { } denied) return denied;
         var user = await users.FindByIdAsync(id);
         if (user is null) return DomainError.NotFound(ErrorCodes.UserNotFound, $"User {id} was not found.");
         var password = TemporaryPassword();
@@ -119,16 +128,17 @@ public sealed class UserAdminService(UserManager<ApplicationUser> users, IDbCont
         var updated = await users.UpdateAsync(user);
         if (!updated.Succeeded) return IdentityError(updated);
         await users.UpdateSecurityStampAsync(user);
-        return new CreatedUser((await ListAsync(ct)).First(u => u.Id == id), password);
+        return new CreatedUser((await SummariesAsync(ct)).First(u => u.Id == id), password);
     }
 
     /// <summary>Revokes a user's access: locked out for good and signed out of open sessions.</summary>
-    public Task<Result<bool>> DisableAsync(string id) => SetDisabledAsync(id, true);
+    public Task<Result<bool>> DisableAsync(Actor actor, string id) => SetDisabledAsync(actor, id, true);
 
-    public Task<Result<bool>> EnableAsync(string id) => SetDisabledAsync(id, false);
+    public Task<Result<bool>> EnableAsync(Actor actor, string id) => SetDisabledAsync(actor, id, false);
 
-    private async Task<Result<bool>> SetDisabledAsync(string id, bool disabled)
+    private async Task<Result<bool>> SetDisabledAsync(Actor actor, string id, bool disabled)
     {
+        if (actor.Refusal(Permission.Administer, disabled ? "revoke users" : "restore users") is { } denied) return denied;
         var user = await users.FindByIdAsync(id);
         if (user is null) return DomainError.NotFound(ErrorCodes.UserNotFound, $"User {id} was not found.");
         await users.SetLockoutEnabledAsync(user, true);

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using System.ComponentModel.DataAnnotations;
 
 namespace CapacityAdmin.Web.Email;
@@ -6,12 +7,15 @@ namespace CapacityAdmin.Web.Email;
 public enum EmailProvider
 {
     /// <summary>Each message is written as an <c>.eml</c> file into <see cref="EmailOptions.PickupDirectory"/>: works with nothing installed.</summary>
+    [JsonStringEnumMemberName("Pickup")]
     Pickup,
 
     /// <summary>Any SMTP relay (SendGrid's included: <c>smtp.sendgrid.net</c>, user <c>apikey</c>).</summary>
+    [JsonStringEnumMemberName("Smtp")]
     Smtp,
 
     /// <summary>The SendGrid v3 mail send API through the SendGrid SDK.</summary>
+    [JsonStringEnumMemberName("SendGrid")]
     SendGrid,
 }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Mail;
 using CapacityAdmin.Domain.Common;
+using CapacityAdmin.Domain.Identity;
 using Microsoft.Extensions.Options;
 
 namespace CapacityAdmin.Web.Email;
@@ -20,8 +21,9 @@ public sealed class TestEmailService(IEmailTransport transport, IOptions<EmailOp
     /// The result of the send: the provider's acceptance, a <c>VALIDATION_FAILED</c> refusal for an invalid address
     /// (nothing sent), or <see cref="DeliveryFailed"/> with the provider's error.
     /// </summary>
-    public async Task<Result<TestEmailResult>> SendTestAsync(string? to, CancellationToken cancellationToken = default)
+    public async Task<Result<TestEmailResult>> SendTestAsync(Actor actor, string? to, CancellationToken cancellationToken = default)
     {
+        if (actor.Refusal(Permission.Administer, "send test emails") is { } denied) return denied;
         if (!MailAddress.TryCreate(to?.Trim(), out var address))
             return DomainError.Validation("to", $"'{to}' is not a valid email address.");
 

@@ -1,5 +1,6 @@
 using CapacityAdmin.Domain.Common;
 using CapacityAdmin.Domain.Data;
+using CapacityAdmin.Domain.Identity;
 using CapacityAdmin.Domain.Operations;
 using Hangfire;
 using Hangfire.Storage;
@@ -18,8 +19,9 @@ public sealed record JobRunResult(string Name, string Outcome, DateTimeOffset St
 /// </summary>
 public sealed class JobCatalog(JobRegistry registry, JobStorage storage, JobExecutor executor, IDbContextFactory<CapacityDbContext> contexts, IConfiguration configuration)
 {
-    public async Task<IReadOnlyList<JobStatus>> ListAsync(CancellationToken ct = default)
+    public async Task<Result<IReadOnlyList<JobStatus>>> ListAsync(Actor actor, CancellationToken ct = default)
     {
+        if (actor.Refusal(Permission.ReadOperations, "read jobs") is { } denied) return denied;
         Dictionary<string, RecurringJobDto> recurring;
         using (var connection = storage.GetConnection())
             recurring = connection.GetRecurringJobs(registry.Jobs.Select(j => j.Name)).Where(r => !r.Removed).ToDictionary(r => r.Id);
@@ -31,20 +33,20 @@ public sealed class JobCatalog(JobRegistry registry, JobStorage storage, JobExec
             var last = await db.JobRuns.AsNoTracking().Where(r => r.JobName == job.Name)
                 .OrderByDescending(r => r.StartedAt).FirstOrDefaultAsync(ct);
             result.Add(new JobStatus(job.Name, JobSchedule.Of(job, configuration), scheduled is not null,
-                last?.StartedAt, last is null ? null : Lower(last.Outcome), last?.Error, last?.Summary, Utc(scheduled?.NextExecution)));
+                last?.StartedAt, last is null ? null : WireNames.Of(last.Outcome), last?.Error, last?.Summary, Utc(scheduled?.NextExecution)));
         }
-        return result;
+        return Result<IReadOnlyList<JobStatus>>.Success(result);
     }
 
-    public async Task<Result<JobRunResult>> RunNowAsync(string name, string who, CancellationToken ct = default)
+    public async Task<Result<JobRunResult>> RunNowAsync(Actor actor, string name, CancellationToken ct = default)
     {
+        if (actor.Refusal(Permission.Administer, "run jobs") is { } denied) return denied;
         var job = registry.Find(name);
         if (job is null) return DomainError.NotFound(ErrorCodes.JobNotFound, $"There is no job named '{name}'.");
-        var run = await executor.ExecuteAsync(job, JobRunContext.ManualPrefix + who, ct);
-        return new JobRunResult(job.Name, Lower(run.Outcome), run.StartedAt, run.FinishedAt, run.Error, run.Summary);
+        var run = await executor.ExecuteAsync(job, JobRunContext.ManualPrefix + actor.Name, ct);
+        return new JobRunResult(job.Name, WireNames.Of(run.Outcome), run.StartedAt, run.FinishedAt, run.Error, run.Summary);
     }
 
     private static DateTimeOffset? Utc(DateTime? at) => at is { } t ? new DateTimeOffset(DateTime.SpecifyKind(t, DateTimeKind.Utc)) : null;
 
-    private static string Lower(JobOutcome outcome) => outcome.ToString().ToLowerInvariant();
 }

@@ -20,7 +20,7 @@ public class AlertSettingsServiceTests() : AlertTest(new SqliteTestDatabase())
                 ("100%", 100m, AlertSeverity.Error, "company_admin,cs", AlertAction.RecommendExpansion, TimeSpan.FromHours(6), false),
                 ("110%", 110m, AlertSeverity.Critical, "company_admin,cs", AlertAction.BlockEnrollments, TimeSpan.FromHours(1), true),
             ],
-            bands.Select(b => (b.Threshold, b.MinUtilizationPercent, b.Severity, string.Join(",", b.Recipients.Select(AlertNames.OfRole)), b.Action,
+            bands.Select(b => (b.Threshold, b.MinUtilizationPercent, b.Severity, string.Join(",", b.Recipients.Select(WireNames.Of<AlertRecipients>)), b.Action,
                 b.RepeatWindow, b.IsHardLimit)).ToArray());
         Ok(await AlertSettings.GetAsync(Sales));
         Fails(await AlertSettings.GetAsync(CompanyAdminOf(Guid.NewGuid())), ErrorCodes.Forbidden);

@@ -68,10 +68,10 @@ public abstract class MembershipBatchSaveTests
         Assert.Equal(new LevelCapacityBatchOutcome(1, 1, 1), outcome);
         Assert.Equal([("NATIONAL|", 80), ("ZONE|SOUTH", 30)], await SnapshotAsync(h));
         var history = Ok(await h.Catalog.ListCapacityHistoryAsync(Cs, new CapacityHistoryQuery(CapacityChangeKind.LevelCapacity, Search: "quarterly"), new PageRequest()));
-        var mine = history.Items.Where(c => c.Cell == h.C("GB")).ToList();
+        var mine = history.Items.Where(c => c.Subject.Cell == h.C("GB")).ToList();
         Assert.Equal(3, mine.Count);
-        Assert.Contains(mine, c => c.Level == Level.ZONE && c.Unit == "NORTH" && c.OldValue == "40" && c.NewValue is null && c.ChangedBy == Cs.Name);
-        Assert.Contains(mine, c => c.Level == Level.NATIONAL && c.OldValue == "72" && c.NewValue == "80");
+        Assert.Contains(mine, c => c.Subject.Level == Level.ZONE && c.Subject.Unit == "NORTH" && c.OldValue == "40" && c.NewValue is null && c.ChangedBy == Cs.Name);
+        Assert.Contains(mine, c => c.Subject.Level == Level.NATIONAL && c.OldValue == "72" && c.NewValue == "80");
     }
 
     [Fact]
@@ -96,10 +96,10 @@ public abstract class MembershipBatchSaveTests
             new Dictionary<Level, int?> { [Level.STATE] = null, [Level.MANDAL] = -3 }, "review")), ErrorCodes.ValidationFailed);
 
         Assert.Equal(["overrides.MANDAL"], refused.Errors!.Keys);
-        var saved = (await h.Catalog.ListDesignationsAsync()).Single(d => d.Code == h.C("SEC"));
+        var saved = Ok(await h.Catalog.ListDesignationsAsync(Cs)).Single(d => d.Code == h.C("SEC"));
         Assert.Equal((8, 1000m, 365, 2), (saved.DefaultCapacity, saved.Fee, saved.ValidityDays, saved.LevelCapacities[Level.STATE]));
         Assert.DoesNotContain(Ok(await h.Catalog.ListCapacityHistoryAsync(Cs, new CapacityHistoryQuery(Search: "review"), new PageRequest())).Items,
-            c => c.Designation == h.C("SEC"));
+            c => c.Subject.Designation == h.C("SEC"));
     }
 
     [Fact]
@@ -118,11 +118,11 @@ public abstract class MembershipBatchSaveTests
         await h.JoinOkAsync("b", h.Scope("SEC", Level.STATE, "S1"));
         Refused(await h.JoinAsync("c", h.Scope("SEC", Level.STATE, "S1")), MembershipErrorCodes.NoSeatsDesignation);
         var history = Ok(await h.Catalog.ListCapacityHistoryAsync(Cs, new CapacityHistoryQuery(Search: "board decision"), new PageRequest())).Items
-            .Where(c => c.Designation == h.C("SEC")).ToList();
-        Assert.Contains(history, c => c.Kind == CapacityChangeKind.Override && c.Level == Level.STATE && c.OldValue == "5" && c.NewValue is null);
-        Assert.Contains(history, c => c.Kind == CapacityChangeKind.Override && c.Level == Level.DISTRICT && c.OldValue is null && c.NewValue == "3");
-        Assert.Contains(history, c => c.Kind == CapacityChangeKind.Designation && c.Field == "defaultCapacity" && c.OldValue == "1" && c.NewValue == "2");
-        Assert.Contains(history, c => c.Kind == CapacityChangeKind.Designation && c.Field == "fee" && c.NewValue == "10");
+            .Where(c => c.Subject.Designation == h.C("SEC")).ToList();
+        Assert.Contains(history, c => c.Subject.Type == AuditSubjectType.Override && c.Subject.Level == Level.STATE && c.OldValue == "5" && c.NewValue is null);
+        Assert.Contains(history, c => c.Subject.Type == AuditSubjectType.Override && c.Subject.Level == Level.DISTRICT && c.OldValue is null && c.NewValue == "3");
+        Assert.Contains(history, c => c.Subject.Type == AuditSubjectType.Designation && c.Field == "defaultCapacity" && c.OldValue == "1" && c.NewValue == "2");
+        Assert.Contains(history, c => c.Subject.Type == AuditSubjectType.Designation && c.Field == "fee" && c.NewValue == "10");
     }
 
     [Fact]
@@ -140,9 +140,9 @@ public abstract class MembershipBatchSaveTests
         var oldestFirst = Ok(await h.Catalog.ListCapacityHistoryAsync(Sales, new CapacityHistoryQuery(Search: h.Prefix, Descending: false), new PageRequest()));
         var overrides = Ok(await h.Catalog.ListCapacityHistoryAsync(Sales, new CapacityHistoryQuery(CapacityChangeKind.Override, h.Prefix), new PageRequest()));
 
-        Assert.Equal([CapacityChangeKind.LevelCapacity, CapacityChangeKind.Override, CapacityChangeKind.Designation], all.Items.Select(c => c.Kind));
-        Assert.Equal([CapacityChangeKind.Designation, CapacityChangeKind.Override, CapacityChangeKind.LevelCapacity], oldestFirst.Items.Select(c => c.Kind));
-        Assert.Equal((1, Level.ZONE, "4"), (overrides.Total, overrides.Items[0].Level!.Value, overrides.Items[0].NewValue!));
+        Assert.Equal([AuditSubjectType.LevelCapacity, AuditSubjectType.Override, AuditSubjectType.Designation], all.Items.Select(c => c.Subject.Type));
+        Assert.Equal([AuditSubjectType.Designation, AuditSubjectType.Override, AuditSubjectType.LevelCapacity], oldestFirst.Items.Select(c => c.Subject.Type));
+        Assert.Equal((1, Level.ZONE, "4"), (overrides.Total, overrides.Items[0].Subject.Level!.Value, overrides.Items[0].NewValue!));
         Assert.Equal(Admin.Name, all.Items[0].ChangedBy);
         Refused(await h.Catalog.ListCapacityHistoryAsync(CompanyAdmin, new CapacityHistoryQuery(), new PageRequest()), ErrorCodes.Forbidden);
     }

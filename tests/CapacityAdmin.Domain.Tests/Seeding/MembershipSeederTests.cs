@@ -238,7 +238,7 @@ public sealed class MembershipSeederTests : IAsyncLifetime
         Assert.Equal(new SeedCounts(0, 1, 0), result.Designations);
         Assert.Equal(new SeedCounts(0, 1, 0), result.LevelCapacities);
         Assert.Equal("created 0, updated 2, removed 0", result.Summary);
-        var designation = Assert.Single(await catalog.ListDesignationsAsync(), d => d.Code == "MEM");
+        var designation = Assert.Single(Ok(await catalog.ListDesignationsAsync(Cs)), d => d.Code == "MEM");
         Assert.Equal((71, 0m), (designation.DefaultCapacity, designation.Fee));
         var audit = await catalog.ListChangesAsync(null);
         Assert.Contains(audit, c => c is { Subject: "DESIGNATION:MEM", Field: "defaultCapacity", OldValue: "60", NewValue: "71", Reason: "seed" });

@@ -1,3 +1,4 @@
+using CapacityAdmin.Domain.Common;
 using CapacityAdmin.Domain.Geography;
 using CapacityAdmin.Domain.Seeding;
 using CapacityAdmin.Domain.Tests.Memberships.Infrastructure;
@@ -15,7 +16,7 @@ public sealed class SeedDataFilesTests
     public void Geography_HasAll36StatesAndUnionTerritories_EachInAZone()
     {
         Assert.Equal(36, Data.States.Count);
-        Assert.All(Data.States, s => Assert.True(Codes.TryParseEnum<Zone>(s.Zone, out _), s.Name));
+        Assert.All(Data.States, s => Assert.True(WireNames.TryParse<Zone>(s.Zone, out _), s.Name));
         foreach (var zone in Enum.GetValues<Zone>())
             Assert.Contains(Data.States, s => string.Equals(s.Zone, zone.ToString(), StringComparison.OrdinalIgnoreCase));
         Assert.Equal("SOUTH", Data.States.Single(s => s.Name == "Telangana").Zone);

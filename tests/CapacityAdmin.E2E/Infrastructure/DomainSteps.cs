@@ -8,6 +8,7 @@ namespace CapacityAdmin.E2E.Infrastructure;
 public static class DomainSteps
 {
     public static readonly Actor Integration = new("e2e-integration", Roles.CustomerSuccess, null);
+    public static readonly Actor Administrator = new("e2e-admin", Roles.Administrator, null);
 
     public static async Task<T> WithAsync<T>(this AppFixture app, Func<IServiceProvider, Task<T>> action)
     {

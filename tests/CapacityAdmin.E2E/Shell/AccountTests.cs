@@ -16,7 +16,7 @@ public sealed class AccountTests(AppFixture app, ITestOutputHelper output) : Bro
     {
         await using var scope = App.Services.CreateAsyncScope();
         var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@tests.local";
-        var created = await scope.ServiceProvider.GetRequiredService<UserAdminService>().CreateAsync(email, "Test Person", role, null);
+        var created = await scope.ServiceProvider.GetRequiredService<UserAdminService>().CreateAsync(DomainSteps.Administrator, email, "Test Person", role, null);
         Assert.True(created.IsSuccess, created.Error?.Detail);
         return created.Value;
     }
@@ -24,7 +24,7 @@ public sealed class AccountTests(AppFixture app, ITestOutputHelper output) : Bro
     private async Task<UserSummary> UserAsync(string id)
     {
         await using var scope = App.Services.CreateAsyncScope();
-        return (await scope.ServiceProvider.GetRequiredService<UserAdminService>().ListAsync()).Single(u => u.Id == id);
+        return (await scope.ServiceProvider.GetRequiredService<UserAdminService>().ListAsync(DomainSteps.Administrator)).Value!.Single(u => u.Id == id);
     }
 
     [Fact]

@@ -81,7 +81,7 @@ public sealed class DashboardTests(AppFixture app, ITestOutputHelper output) : B
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Administration");
         await using var scope = App.Services.CreateAsyncScope();
-        var jobs = await scope.ServiceProvider.GetRequiredService<JobCatalog>().ListAsync();
+        var jobs = (await scope.ServiceProvider.GetRequiredService<JobCatalog>().ListAsync(DomainSteps.Administrator)).Value!;
         var table = page.GetByRole(AriaRole.Table, new() { Name = "Jobs" });
         foreach (var job in jobs)
             await Expect(table.GetByRole(AriaRole.Cell, new() { Name = job.Name, Exact = true })).ToBeVisibleAsync();

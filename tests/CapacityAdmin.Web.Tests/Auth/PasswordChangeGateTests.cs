@@ -15,7 +15,7 @@ public sealed class PasswordChangeGateTests(CapacityAppFactory app) : IClassFixt
     {
         await using var scope = app.Services.CreateAsyncScope();
         var created = await scope.ServiceProvider.GetRequiredService<UserAdminService>()
-            .CreateAsync($"new-{Guid.NewGuid():N}@tests.local", "New Person", Roles.Sales, null);
+            .CreateAsync(TestActors.Administrator, $"new-{Guid.NewGuid():N}@tests.local", "New Person", Roles.Sales, null);
         Assert.True(created.IsSuccess, created.Error?.Detail);
         return created.Value;
     }

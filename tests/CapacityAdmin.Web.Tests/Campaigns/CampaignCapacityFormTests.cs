@@ -22,7 +22,7 @@ public sealed class CampaignCapacityFormTests : CampaignComponentTestBase
         return (campaign, form, saved);
     }
 
-    private async Task<IReadOnlyList<CapacityChangeView>> TimelineAsync(Guid campaignId)
+    private async Task<IReadOnlyList<AuditEntryView>> TimelineAsync(Guid campaignId)
     {
         var timeline = await Service<CapacityQueryService>().GetTimelineAsync(Seeder, campaignId);
         return timeline.Value!.Items;

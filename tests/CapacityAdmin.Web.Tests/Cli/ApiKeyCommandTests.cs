@@ -83,7 +83,7 @@ public sealed class ApiKeyCommandTests(SharedDataDirectoryFixture shared) : ICla
     private async Task<Guid> KeyIdAsync(string name)
     {
         await using var scope = App.Services.CreateAsyncScope();
-        var keys = await scope.ServiceProvider.GetRequiredService<ApiKeyService>().ListAsync();
+        var keys = (await scope.ServiceProvider.GetRequiredService<ApiKeyService>().ListAsync(TestActors.Administrator)).Value!;
         return Assert.Single(keys, k => k.Name == name).Id;
     }
 

@@ -1,3 +1,4 @@
+using CapacityAdmin.Web.Tests.Infrastructure;
 using CapacityAdmin.Domain.Alerts;
 using CapacityAdmin.Web.Email;
 using CapacityAdmin.Web.Hosting;

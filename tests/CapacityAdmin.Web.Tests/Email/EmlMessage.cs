@@ -1,3 +1,4 @@
+using CapacityAdmin.Web.Tests.Infrastructure;
 using System.Text;
 using System.Text.RegularExpressions;
 

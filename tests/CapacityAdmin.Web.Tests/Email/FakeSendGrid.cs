@@ -1,3 +1,4 @@
+using CapacityAdmin.Web.Tests.Infrastructure;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;

@@ -1,3 +1,4 @@
+using CapacityAdmin.Web.Tests.Infrastructure;
 using CapacityAdmin.Domain.Alerts;
 using CapacityAdmin.Web.Email;
 
@@ -45,7 +46,7 @@ public sealed class PickupEmailTransportTests : IAsyncLifetime
     [Fact]
     public async Task SendTestAsync_Pickup_WritesTheTestMessageAndSaysWhere()
     {
-        var result = await _services.Get<TestEmailService>().SendTestAsync("ops@acme.example");
+        var result = await _services.Get<TestEmailService>().SendTestAsync(TestActors.Administrator, "ops@acme.example");
 
         Assert.True(result.IsSuccess, result.Error?.Detail);
         Assert.Equal(EmailProvider.Pickup, result.Value.Provider);
@@ -59,7 +60,7 @@ public sealed class PickupEmailTransportTests : IAsyncLifetime
     [Fact]
     public async Task SendTestAsync_InvalidAddress_IsRefusedBeforeSending()
     {
-        var result = await _services.Get<TestEmailService>().SendTestAsync("not an address");
+        var result = await _services.Get<TestEmailService>().SendTestAsync(TestActors.Administrator, "not an address");
 
         Assert.Equal(("VALIDATION_FAILED", "to"), (result.Error?.Code, result.Error?.Errors?.Keys.Single()));
         Assert.False(Directory.Exists(_services.DefaultPickupDirectory) && Directory.EnumerateFiles(_services.DefaultPickupDirectory).Any());

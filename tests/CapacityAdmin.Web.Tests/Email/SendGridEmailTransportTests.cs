@@ -1,3 +1,4 @@
+using CapacityAdmin.Web.Tests.Infrastructure;
 using System.Globalization;
 using CapacityAdmin.Domain.Alerts;
 using CapacityAdmin.Web.Email;
@@ -83,7 +84,7 @@ public sealed class SendGridEmailTransportTests(FakeSendGrid sendGrid) : IClassF
         await using var services = Services();
         var to = $"ops-{Guid.NewGuid():N}@acme.example";
 
-        var result = await services.Get<TestEmailService>().SendTestAsync(to);
+        var result = await services.Get<TestEmailService>().SendTestAsync(TestActors.Administrator, to);
 
         Assert.True(result.IsSuccess, result.Error?.Detail);
         Assert.Equal(EmailProvider.SendGrid, result.Value.Provider);

@@ -1,3 +1,4 @@
+using CapacityAdmin.Web.Tests.Infrastructure;
 using CapacityAdmin.Domain.Alerts;
 using CapacityAdmin.Web.Email;
 
@@ -52,7 +53,7 @@ public sealed class SmtpEmailTransportTests(SmtpSink sink) : IClassFixture<SmtpS
         await using var services = Services();
         var to = $"ops-{Guid.NewGuid():N}@acme.example";
 
-        var result = await services.Get<TestEmailService>().SendTestAsync(to);
+        var result = await services.Get<TestEmailService>().SendTestAsync(TestActors.Administrator, to);
 
         Assert.True(result.IsSuccess, result.Error?.Detail);
         Assert.Equal(EmailProvider.Smtp, result.Value.Provider);

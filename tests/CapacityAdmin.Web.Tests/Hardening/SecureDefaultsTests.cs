@@ -55,7 +55,7 @@ public sealed class SecureDefaultsTests : IAsyncLifetime
     {
         await using var scope = _app.Services.CreateAsyncScope();
         var email = $"admin-{Guid.NewGuid():N}@example.org";
-        var created = await scope.ServiceProvider.GetRequiredService<UserAdminService>().CreateAsync(email, "Admin", Roles.Administrator, null);
+        var created = await scope.ServiceProvider.GetRequiredService<UserAdminService>().CreateAsync(TestActors.Administrator, email, "Admin", Roles.Administrator, null);
         Assert.True(created.IsSuccess, created.Error?.Detail);
         return (created.Value!.TemporaryPassword, email);
     }

@@ -101,7 +101,7 @@ public class CapacityAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await using var scope = Services.CreateAsyncScope();
         var result = await scope.ServiceProvider.GetRequiredService<ApiKeyService>()
-            .CreateAsync(name ?? $"test-{role}-{Guid.NewGuid():N}", role, companyId, "tests");
+            .CreateAsync(TestActors.Administrator, name ?? $"test-{role}-{Guid.NewGuid():N}", role, companyId);
         Assert.True(result.IsSuccess, result.Error?.Detail);
         return result.Value!;
     }
@@ -113,7 +113,7 @@ public class CapacityAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public async Task RevokeApiKeyAsync(Guid id)
     {
         await using var scope = Services.CreateAsyncScope();
-        var result = await scope.ServiceProvider.GetRequiredService<ApiKeyService>().RevokeAsync(id, "tests");
+        var result = await scope.ServiceProvider.GetRequiredService<ApiKeyService>().RevokeAsync(TestActors.Administrator, id);
         Assert.True(result.IsSuccess, result.Error?.Detail);
     }
 

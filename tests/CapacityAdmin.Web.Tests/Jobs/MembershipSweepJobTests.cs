@@ -112,7 +112,7 @@ public sealed class MembershipSweepJobTests(SweepAppFactory app) : IClassFixture
     {
         await using var scope = app.Services.CreateAsyncScope();
         var catalog = scope.ServiceProvider.GetRequiredService<MembershipCatalogService>();
-        var current = await catalog.GetSettingsAsync();
+        var current = (await catalog.GetSettingsAsync(Admin)).Value!;
         var saved = await catalog.UpdateSettingsAsync(Admin, current with { ExpirySweepEnabled = expirySweepEnabled });
         Assert.True(saved.IsSuccess, saved.Error?.Detail);
     }

@@ -21,7 +21,7 @@ public sealed class DesignationListTests : MembershipComponentTestBase
         return list;
     }
 
-    private async Task<DesignationView> SecretaryAsync() => (await Service<MembershipCatalogService>().ListDesignationsAsync()).Single(d => d.Code == "SEC");
+    private async Task<DesignationView> SecretaryAsync() => (await Service<MembershipCatalogService>().ListDesignationsAsync(Seeder)).Value!.Single(d => d.Code == "SEC");
 
     [Fact]
     public async Task List_AsCustomerSuccess_ShowsOverridesAndEditing()
@@ -107,7 +107,7 @@ public sealed class DesignationListTests : MembershipComponentTestBase
         ClickDialogButton("Add designation");
 
         list.WaitForAssertion(() => Assert.Contains("Joint Secretary", list.Find("tbody").TextContent));
-        var created = (await Service<MembershipCatalogService>().ListDesignationsAsync()).Single(d => d.Code == "JOINT_SEC");
+        var created = (await Service<MembershipCatalogService>().ListDesignationsAsync(Seeder)).Value!.Single(d => d.Code == "JOINT_SEC");
         Assert.Equal((12, 750m), (created.DefaultCapacity, created.Fee));
     }
 }

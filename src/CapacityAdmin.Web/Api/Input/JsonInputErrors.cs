@@ -1,3 +1,4 @@
+using CapacityAdmin.Domain.Common;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
@@ -83,7 +84,7 @@ public static partial class JsonInputErrors
             .Where(a => a.GetName().Name?.StartsWith("CapacityAdmin", StringComparison.Ordinal) == true)
             .Select(a => a.GetType(m.Groups[1].Value.TrimEnd('.'))).FirstOrDefault(t => t is not null);
         if (type is not { IsEnum: true }) return "";
-        return "; use one of " + string.Join(", ", Enum.GetNames(type).Select(JsonNamingPolicy.SnakeCaseLower.ConvertName));
+        return "; use one of " + string.Join(", ", WireNames.All(type));
     }
 
     [GeneratedRegex(@"missing required properties including: (.*)$", RegexOptions.Singleline)]

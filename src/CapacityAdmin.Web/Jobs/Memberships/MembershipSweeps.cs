@@ -1,3 +1,4 @@
+using CapacityAdmin.Domain.Identity;
 using CapacityAdmin.Domain.Memberships;
 
 namespace CapacityAdmin.Web.Jobs.Memberships;
@@ -16,6 +17,6 @@ public static class MembershipSweeps
         .AddCapacityJob<ValiditySweepJob>(ValiditySweepJob.Name, ValiditySweepJob.ConfigName, EveryMinute);
 
     /// <summary>True for a scheduled run while the <c>expirySweepEnabled</c> setting is off; a run by hand always sweeps.</summary>
-    internal static async Task<bool> SwitchedOffAsync(MembershipService memberships, JobRunContext run, CancellationToken ct) =>
-        !run.IsManual && !(await memberships.GetSettingsAsync(ct)).ExpirySweepEnabled;
+    internal static async Task<bool> SwitchedOffAsync(MembershipCatalogService catalog, JobRunContext run, CancellationToken ct) =>
+        !run.IsManual && await catalog.GetSettingsAsync(Actor.System, ct) is { IsSuccess: true, Value.ExpirySweepEnabled: false };
 }

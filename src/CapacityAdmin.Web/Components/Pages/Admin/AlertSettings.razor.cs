@@ -1,3 +1,4 @@
+using CapacityAdmin.Domain.Common;
 using CapacityAdmin.Domain.Alerts;
 using CapacityAdmin.Web.Auth;
 using CapacityAdmin.Web.Components.Shared;
@@ -96,7 +97,7 @@ public partial class AlertSettings
         _sending = true;
         try
         {
-            var sent = await TestEmail.SendTestAsync(_testTo ?? "");
+            var sent = await TestEmail.SendTestAsync(await CurrentActor.GetAsync(), _testTo ?? "");
             if (sent.IsSuccess) Notifications.NotifySuccess("Test email sent", $"{sent.Value.Provider}: {sent.Value.Destination}.");
             else if (sent.Error.Code == TestEmailService.DeliveryFailed)
                 Notifications.Add(SnackbarExtensions.Text("Test email failed", sent.Error.Detail), Severity.Error, o => o.RequireInteraction = true);
@@ -155,7 +156,7 @@ public partial class AlertSettings
             UpdatedAt = v.UpdatedAt,
         };
 
-        public AlertBandSettingInput ToInput() => new(Threshold, MinPercent, AlertNames.Of(Severity),
-            Recipients.Select(AlertNames.OfRole).ToList(), AlertNames.Of(Action), TimeSpan.FromMinutes(WindowMinutes));
+        public AlertBandSettingInput ToInput() => new(Threshold, MinPercent, WireNames.Of(Severity),
+            Recipients.Select(WireNames.Of<AlertRecipients>).ToList(), WireNames.Of(Action), TimeSpan.FromMinutes(WindowMinutes));
     }
 }

@@ -39,7 +39,7 @@ public partial class UserList
         _actor = await CurrentActor.GetAsync();
         _me = _actor.Name;
         _companies = await Companies.ListAsync(_actor);
-        _users = await Users.ListAsync();
+        _users = await Users.ListAsync(_actor!).OrEmpty();
     }
 
     private static string? ValidateEmail(string? email) =>
@@ -51,7 +51,7 @@ public partial class UserList
         await _form!.ValidateAsync();
         if (!_form.IsValid) return;
         var companyId = _new.Role == Roles.CompanyAdmin ? _new.CompanyId : null;
-        var result = await Users.CreateAsync(_new.Email, _new.DisplayName, _new.Role, companyId);
+        var result = await Users.CreateAsync(_actor!, _new.Email, _new.DisplayName, _new.Role, companyId);
         if (!result.IsSuccess)
         {
             _fieldErrors = FieldErrors(result.Error);
@@ -60,7 +60,7 @@ public partial class UserList
         }
         _password = new ShownPassword($"User created. Hand this one-time password to {result.Value.User.Email}:", result.Value.TemporaryPassword);
         _new = new NewUser();
-        _users = await Users.ListAsync();
+        _users = await Users.ListAsync(_actor!).OrEmpty();
     }
 
     private async Task EditAsync(UserSummary user)
@@ -77,7 +77,7 @@ public partial class UserList
         if (result is { Canceled: false, Data: UserSummary updated })
         {
             Snackbar.NotifySuccess("User changed", $"{updated.Email} is now {RoleNames.Of(updated.Role)}{(updated.CompanyName is { } c ? $" of {c}" : "")}.");
-            _users = await Users.ListAsync();
+            _users = await Users.ListAsync(_actor!).OrEmpty();
         }
     }
 
@@ -86,14 +86,14 @@ public partial class UserList
         if (await Dialogs.ConfirmAsync("Reset password",
                 $"Give {user.Email} a new one-time password? Their current password stops working and open sessions end.", "Reset password") is null)
             return;
-        var result = await Users.ResetPasswordAsync(user.Id);
+        var result = await Users.ResetPasswordAsync(_actor!, user.Id);
         if (!result.IsSuccess)
         {
             Snackbar.NotifyError("Password not reset", result.Error);
             return;
         }
         _password = new ShownPassword($"Password reset. Hand this one-time password to {user.Email}:", result.Value.TemporaryPassword);
-        _users = await Users.ListAsync();
+        _users = await Users.ListAsync(_actor!).OrEmpty();
     }
 
     private async Task RevokeAsync(UserSummary user)
@@ -101,18 +101,18 @@ public partial class UserList
         if (await Dialogs.ConfirmAsync("Revoke access",
                 $"Revoke {user.Email}'s access? They are signed out at once and cannot sign in until restored.", "Revoke", danger: true) is null)
             return;
-        var result = await Users.DisableAsync(user.Id);
+        var result = await Users.DisableAsync(_actor!, user.Id);
         if (!result.IsSuccess) Snackbar.NotifyError("Access not revoked", result.Error);
         else Snackbar.NotifySuccess("Access revoked", user.Email);
-        _users = await Users.ListAsync();
+        _users = await Users.ListAsync(_actor!).OrEmpty();
     }
 
     private async Task RestoreAsync(UserSummary user)
     {
-        var result = await Users.EnableAsync(user.Id);
+        var result = await Users.EnableAsync(_actor!, user.Id);
         if (!result.IsSuccess) Snackbar.NotifyError("Access not restored", result.Error);
         else Snackbar.NotifySuccess("Access restored", user.Email);
-        _users = await Users.ListAsync();
+        _users = await Users.ListAsync(_actor!).OrEmpty();
     }
 
     internal static Dictionary<string, string> FieldErrors(Domain.Common.DomainError error) =>

@@ -19,9 +19,9 @@ public static class AlertDisplay
     /// <summary>The human name of a code for grids and filters: "Acknowledged", "Critical", "Contacted".</summary>
     public static string Title(Enum value) => Capitalize((value switch
     {
-        AlertSeverity s => AlertNames.Of(s),
-        AlertStatus s => AlertNames.Of(s),
-        UpsellStatus s => AlertNames.Of(s),
+        AlertSeverity s => WireNames.Of(s),
+        AlertStatus s => WireNames.Of(s),
+        UpsellStatus s => WireNames.Of(s),
         _ => value.ToString(),
     }).Replace('_', ' '));
 
@@ -37,11 +37,11 @@ public static class AlertDisplay
         _ => MudBlazor.Color.Default,
     };
 
-    public static string Name(AlertSeverity value) => AlertNames.Of(value);
+    public static string Name(AlertSeverity value) => WireNames.Of(value);
 
-    public static string Name(AlertStatus value) => AlertNames.Of(value);
+    public static string Name(AlertStatus value) => WireNames.Of(value);
 
-    public static string Name(UpsellStatus value) => AlertNames.Of(value);
+    public static string Name(UpsellStatus value) => WireNames.Of(value);
 
     /// <summary>"80%" for a threshold alert, "request" for a capacity request.</summary>
     public static string Band(string? threshold, AlertKind kind) => kind == AlertKind.CapacityRequest ? "request" : threshold ?? "—";
@@ -74,14 +74,14 @@ public static class AlertDisplay
         var parts = new[] { DeliveryState.Sent, DeliveryState.Pending, DeliveryState.Failed, DeliveryState.NoAddress }
             .Select(state => (state, count: deliveries.Count(d => d.State == state)))
             .Where(x => x.count > 0)
-            .Select(x => $"{x.count} {AlertNames.Of(x.state).Replace('_', ' ')}");
+            .Select(x => $"{x.count} {WireNames.Of(x.state).Replace('_', ' ')}");
         return string.Join(" · ", parts);
     }
 
     /// <summary>One line per delivery for the tooltip: "company_admin alex@acme.local: sent".</summary>
     public static string DeliveryDetails(IReadOnlyList<AlertDeliveryView> deliveries) =>
         string.Join("\n", deliveries.Select(d =>
-            $"{AlertNames.OfRole(d.Recipient)} {d.Address ?? "(no address)"}: {AlertNames.Of(d.State)}"
+            $"{WireNames.Of(d.Recipient)} {d.Address ?? "(no address)"}: {WireNames.Of(d.State)}"
             + (d.Attempts > 0 ? $", {d.Attempts} attempt(s)" : "") + (d.LastError is { } e ? $" — {e}" : "")));
 
     /// <summary>The pool's page, or null for level caps (internal, no page of their own).</summary>

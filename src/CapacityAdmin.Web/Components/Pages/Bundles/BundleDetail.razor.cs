@@ -36,7 +36,7 @@ public partial class BundleDetail
     private string? _general;
     private Dictionary<string, string> _serverErrors = new(StringComparer.OrdinalIgnoreCase);
     private LimitChangeImpact? _impact;
-    private MudDataGrid<CapacityChangeView>? _timeline;
+    private MudDataGrid<AuditEntryView>? _timeline;
 
     // Only the way back: the page's own name is its heading (a disabled last crumb renders as a low-contrast link).
     private List<BreadcrumbItem> Breadcrumbs => [new("Bundles", href: "bundles")];
@@ -140,11 +140,11 @@ public partial class BundleDetail
         _general = general;
     }
 
-    private async Task<GridData<CapacityChangeView>> LoadTimelineAsync(GridState<CapacityChangeView> state, CancellationToken ct)
+    private async Task<GridData<AuditEntryView>> LoadTimelineAsync(GridState<AuditEntryView> state, CancellationToken ct)
     {
         var result = await Bundles.GetTimelineAsync(_actor, Id, state.Page + 1, state.PageSize, ct);
-        if (result.IsSuccess) return new GridData<CapacityChangeView> { Items = result.Value.Items, TotalItems = result.Value.Total };
+        if (result.IsSuccess) return new GridData<AuditEntryView> { Items = result.Value.Items, TotalItems = result.Value.Total };
         Snackbar.NotifyError("Timeline not loaded", result.Error);
-        return new GridData<CapacityChangeView> { Items = [], TotalItems = 0 };
+        return new GridData<AuditEntryView> { Items = [], TotalItems = 0 };
     }
 }

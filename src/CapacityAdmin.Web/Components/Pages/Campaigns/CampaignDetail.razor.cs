@@ -39,7 +39,7 @@ public partial class CampaignDetail
 
     private CampaignAlerts? _alerts;
     private CampaignEnrollments? _enrollments;
-    private MudDataGrid<CapacityChangeView>? _timeline;
+    private MudDataGrid<AuditEntryView>? _timeline;
 
     // Only the way back: the page's own name is its heading (a disabled last crumb renders as a low-contrast link).
     private List<BreadcrumbItem> Breadcrumbs => [new("Campaigns", href: "campaigns")];
@@ -130,7 +130,7 @@ public partial class CampaignDetail
         }
     }
 
-    private async Task<GridData<CapacityChangeView>> LoadTimelineAsync(GridState<CapacityChangeView> state, CancellationToken ct)
+    private async Task<GridData<AuditEntryView>> LoadTimelineAsync(GridState<AuditEntryView> state, CancellationToken ct)
     {
         var result = await Query.GetTimelineAsync(_actor, Id, state.Page + 1, state.PageSize, ct);
         return Grid(result, "Timeline not loaded");

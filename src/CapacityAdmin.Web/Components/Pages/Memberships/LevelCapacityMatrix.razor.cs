@@ -4,6 +4,7 @@ using CapacityAdmin.Domain.Geography;
 using CapacityAdmin.Domain.Identity;
 using CapacityAdmin.Domain.Memberships;
 using CapacityAdmin.Web.Auth;
+using CapacityAdmin.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -49,13 +50,13 @@ public partial class LevelCapacityMatrix
     protected override async Task OnInitializedAsync()
     {
         _actor = await CurrentActor.GetAsync();
-        _canEdit = MembershipPermissions.CanManage(_actor);
+        _canEdit = _actor.May(Permission.EditCapacity);
         await LoadAsync();
     }
 
     private async Task LoadAsync()
     {
-        var cells = await Catalog.ListCellsAsync();
+        var cells = await Catalog.ListCellsAsync(_actor).OrEmpty();
         var rows = new List<LevelCapacityView>();
         foreach (var level in new[] { Level.NATIONAL, Level.ZONE })
         {

@@ -2,6 +2,7 @@ using CapacityAdmin.Web.Components.Shared;
 using CapacityAdmin.Domain.Geography;
 using CapacityAdmin.Domain.Memberships;
 using CapacityAdmin.Web.Auth;
+using CapacityAdmin.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -47,7 +48,8 @@ public partial class LevelCapacityRowDialog
 
     protected override async Task OnInitializedAsync()
     {
-        _cells = await Catalog.ListCellsAsync();
+        var actor = await CurrentActor.GetAsync();
+        _cells = await Catalog.ListCellsAsync(actor).OrEmpty();
         _cell = Row?.Cell ?? Cell;
         _level = Row?.Level ?? (AdvancedLevels.Contains(Level) ? Level : Level.STATE);
         _capacity = NumberInput.Text(Row?.Capacity);
@@ -55,12 +57,12 @@ public partial class LevelCapacityRowDialog
         // A district or mandal row names its ancestors only through the unit itself; the pickers need them to cascade.
         if (Row is { Mandal: { } mandal })
         {
-            var m = (await Geography.ListMandalsAsync()).FirstOrDefault(x => x.Code == mandal);
+            var m = (await Geography.ListMandalsAsync(actor).OrEmpty()).FirstOrDefault(x => x.Code == mandal);
             (_units.State, _units.District) = (m?.StateCode, m?.DistrictCode);
         }
         else if (Row is { District: { } district })
         {
-            _units.State = (await Geography.ListDistrictsAsync()).FirstOrDefault(x => x.Code == district)?.StateCode;
+            _units.State = (await Geography.ListDistrictsAsync(actor).OrEmpty()).FirstOrDefault(x => x.Code == district)?.StateCode;
         }
     }
 

@@ -4,6 +4,7 @@ using CapacityAdmin.Domain.Geography;
 using CapacityAdmin.Domain.Identity;
 using CapacityAdmin.Domain.Memberships;
 using CapacityAdmin.Web.Auth;
+using CapacityAdmin.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -34,10 +35,10 @@ public partial class LevelCapacityRows
 
     protected override async Task OnInitializedAsync()
     {
-        _cells = await Catalog.ListCellsAsync();
         _actor = await CurrentActor.GetAsync();
-        _canEdit = MembershipPermissions.CanManage(_actor);
-        foreach (var state in await Geography.ListStatesAsync()) _unitNames[state.Code] = state.Name;
+        _cells = await Catalog.ListCellsAsync(_actor).OrEmpty();
+        _canEdit = _actor.May(Permission.EditCapacity);
+        foreach (var state in await Geography.ListStatesAsync(_actor!).OrEmpty()) _unitNames[state.Code] = state.Name;
     }
 
     private async Task<GridData<LevelCapacityView>> LoadAsync(GridState<LevelCapacityView> state, CancellationToken ct)
@@ -57,9 +58,9 @@ public partial class LevelCapacityRows
     private async Task NameUnitsAsync(IReadOnlyList<LevelCapacityView> rows)
     {
         if (rows.Any(r => r.District is { } d && !_unitNames.ContainsKey(d)))
-            foreach (var district in await Geography.ListDistrictsAsync()) _unitNames[district.Code] = district.Name;
+            foreach (var district in await Geography.ListDistrictsAsync(_actor!).OrEmpty()) _unitNames[district.Code] = district.Name;
         if (rows.Any(r => r.Mandal is { } m && !_unitNames.ContainsKey(m)))
-            foreach (var mandal in await Geography.ListMandalsAsync()) _unitNames[mandal.Code] = mandal.Name;
+            foreach (var mandal in await Geography.ListMandalsAsync(_actor!).OrEmpty()) _unitNames[mandal.Code] = mandal.Name;
     }
 
     private string CellName(string? code) => _cells.FirstOrDefault(c => c.Code == code)?.Name ?? code ?? "";

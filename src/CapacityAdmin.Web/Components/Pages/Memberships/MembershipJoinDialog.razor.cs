@@ -3,6 +3,7 @@ using CapacityAdmin.Domain.Common;
 using CapacityAdmin.Domain.Geography;
 using CapacityAdmin.Domain.Memberships;
 using CapacityAdmin.Web.Auth;
+using CapacityAdmin.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -53,8 +54,9 @@ public partial class MembershipJoinDialog
 
     protected override async Task OnInitializedAsync()
     {
-        _cells = await Catalog.ListCellsAsync();
-        _designations = await Catalog.ListDesignationsAsync();
+        var actor = await CurrentActor.GetAsync();
+        _cells = await Catalog.ListCellsAsync(actor).OrEmpty();
+        _designations = await Catalog.ListDesignationsAsync(actor).OrEmpty();
         (_scope.Cell, _scope.Designation, _scope.Level) = (Cell, Designation, Level ?? Domain.Geography.Level.NATIONAL);
         _scope.Units = Units?.Copy() ?? new UnitChoice();
         _scope.Units.TrimTo(_scope.Level);

@@ -4,6 +4,7 @@ using CapacityAdmin.Domain.Geography;
 using CapacityAdmin.Domain.Identity;
 using CapacityAdmin.Domain.Memberships;
 using CapacityAdmin.Web.Auth;
+using CapacityAdmin.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -57,10 +58,10 @@ public partial class MembershipList
     protected override async Task OnInitializedAsync()
     {
         _actor = await CurrentActor.GetAsync();
-        _canEdit = MembershipPermissions.CanManage(_actor);
-        _cells = await Catalog.ListCellsAsync();
-        _designations = await Catalog.ListDesignationsAsync();
-        _states = await Geography.ListStatesAsync();
+        _canEdit = _actor.May(Permission.EditCapacity);
+        _cells = await Catalog.ListCellsAsync(_actor).OrEmpty();
+        _designations = await Catalog.ListDesignationsAsync(_actor).OrEmpty();
+        _states = await Geography.ListStatesAsync(_actor).OrEmpty();
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

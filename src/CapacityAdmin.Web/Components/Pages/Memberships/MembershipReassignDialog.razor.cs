@@ -2,6 +2,7 @@ using CapacityAdmin.Web.Components.Shared;
 using CapacityAdmin.Domain.Common;
 using CapacityAdmin.Domain.Memberships;
 using CapacityAdmin.Web.Auth;
+using CapacityAdmin.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -39,8 +40,9 @@ public partial class MembershipReassignDialog
 
     protected override async Task OnInitializedAsync()
     {
-        _cells = await Catalog.ListCellsAsync();
-        _designations = await Catalog.ListDesignationsAsync();
+        var actor = await CurrentActor.GetAsync();
+        _cells = await Catalog.ListCellsAsync(actor).OrEmpty();
+        _designations = await Catalog.ListDesignationsAsync(actor).OrEmpty();
         var m = Row.Membership;
         (_target.Cell, _target.Designation, _target.Level) = (m.Cell, m.Designation, m.Level);
         _target.Units = UnitChoice.Of(m.Zone, m.State, m.District, m.Mandal);

@@ -1,4 +1,6 @@
 using CapacityAdmin.Domain.Geography;
+using CapacityAdmin.Web.Auth;
+using CapacityAdmin.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 
 namespace CapacityAdmin.Web.Components.Pages.Memberships;
@@ -26,6 +28,7 @@ public partial class MembershipUnitPicker
     [Parameter] public string LabelPrefix { get; set; } = "";
 
     [Inject] private GeographyService Geography { get; set; } = default!;
+    [Inject] private CurrentActor CurrentActor { get; set; } = default!;
 
     private IReadOnlyList<StateView> _states = [];
     private IReadOnlyList<DistrictView> _districts = [];
@@ -40,7 +43,7 @@ public partial class MembershipUnitPicker
     {
         if (Level >= Level.STATE && !_statesLoaded)
         {
-            _states = await Geography.ListStatesAsync();
+            _states = await Geography.ListStatesAsync(await CurrentActor.GetAsync()).OrEmpty();
             _statesLoaded = true;
         }
         await LoadChildrenAsync();
@@ -50,12 +53,12 @@ public partial class MembershipUnitPicker
     {
         if (Level >= Level.DISTRICT && Value.State != _districtsOf)
         {
-            _districts = Value.State is null ? [] : await Geography.ListDistrictsAsync(Value.State);
+            _districts = Value.State is null ? [] : await Geography.ListDistrictsAsync(await CurrentActor.GetAsync(), Value.State).OrEmpty();
             _districtsOf = Value.State;
         }
         if (Level >= Level.MANDAL && Value.District != _mandalsOf)
         {
-            _mandals = Value.District is null ? [] : await Geography.ListMandalsAsync(Value.District);
+            _mandals = Value.District is null ? [] : await Geography.ListMandalsAsync(await CurrentActor.GetAsync(), Value.District).OrEmpty();
             _mandalsOf = Value.District;
         }
     }

@@ -1,3 +1,4 @@
+using CapacityAdmin.Web.Tests.Infrastructure;
 using Bunit;
 using CapacityAdmin.Domain.Identity;
 using CapacityAdmin.Web.Components.Pages.Admin;
@@ -30,7 +31,7 @@ public sealed class ApiKeyListTests : CampaignComponentTestBase
     [Fact]
     public async Task Revoke_CancelThenConfirm_ChangesNothingThenRevokes()
     {
-        var created = await Service<ApiKeyService>().CreateAsync("Sign-up site", Roles.Integration, null, "seed");
+        var created = await Service<ApiKeyService>().CreateAsync(TestActors.Administrator, "Sign-up site", Roles.Integration, null);
         Assert.True(created.IsSuccess);
         SignInAs(Roles.Administrator, name: "admin@test.local");
         var page = RenderPage();
@@ -41,13 +42,13 @@ public sealed class ApiKeyListTests : CampaignComponentTestBase
         Button(page, "Cancel").Click();
 
         page.WaitForAssertion(() => Assert.DoesNotContain("Systems using it are refused", page.Markup));
-        Assert.Null((await Service<ApiKeyService>().ListAsync()).Single().RevokedAt);
+        Assert.Null((await Service<ApiKeyService>().ListAsync(TestActors.Administrator)).Value!.Single().RevokedAt);
 
         page.Find("button[aria-label='Revoke Sign-up site']").Click();
         page.WaitForAssertion(() => Assert.Contains("Systems using it are refused", page.Markup));
         Button(page, "Revoke").Click();
 
-        page.WaitForAssertion(() => Assert.NotNull(Service<ApiKeyService>().ListAsync().GetAwaiter().GetResult().Single().RevokedAt));
+        page.WaitForAssertion(() => Assert.NotNull(Service<ApiKeyService>().ListAsync(TestActors.Administrator).GetAwaiter().GetResult().Value!.Single().RevokedAt));
         page.WaitForAssertion(() => Assert.Empty(page.FindAll("button[aria-label='Revoke Sign-up site']")));
     }
 }
