@@ -20,7 +20,7 @@ public sealed partial class AlertService
     /// </summary>
     public Result<IAsyncEnumerable<UpsellItemView>> StreamUpsellExport(Actor actor, UpsellQuery query)
     {
-        if (!AlertPermissions.CanWorkUpsell(actor)) return AlertPermissions.Forbidden("export the upsell list");
+        if (actor.Refusal(Permission.WorkUpsell, "export the upsell list") is { } denied) return denied;
         return Result<IAsyncEnumerable<UpsellItemView>>.Success(query.Sort == UpsellSort.Forecast ? ForecastOrderedRowsAsync(query) : NewestFirstRowsAsync(query));
     }
 

@@ -71,7 +71,7 @@ public sealed class UtilizationReportService(BundleService bundles, MembershipRe
         await foreach (var row in CampaignRowsAsync(actor, ct)) yield return CsvRow(row);
         await foreach (var row in BundleRowsAsync(actor, ct)) yield return CsvRow(row);
 
-        if (!MembershipPermissions.CanRead(actor)) yield break;
+        if (!actor.May(Permission.ReadMemberships)) yield break;
         var membership = await memberships.GetUtilizationAsync(actor, ct);
         if (!membership.IsSuccess) throw new InvalidOperationException($"The membership report failed: {membership.Error.Detail}");
         foreach (var s in membership.Value!.DesignationScopes)

@@ -1,4 +1,3 @@
-using CapacityAdmin.Web.Components.Shared;
 using CapacityAdmin.Domain.Common;
 using CapacityAdmin.Domain.Geography;
 using CapacityAdmin.Domain.Memberships;
