@@ -77,7 +77,9 @@ public sealed class AlertSettingsTests : AlertComponentTestBase, IDisposable
         cut.Find("input[aria-label='Test email to']").Input("ops@example.com");
         cut.FindAll("button").Single(b => b.TextContent.Contains("Send test email", StringComparison.Ordinal)).Click();
 
-        var eml = Assert.Single(Directory.GetFiles(mail, "*.eml"));
+        // The send runs after the click returns: wait for the message to land.
+        cut.WaitForAssertion(() => Assert.Single(Directory.Exists(mail) ? Directory.GetFiles(mail, "*.eml") : []));
+        var eml = Directory.GetFiles(mail, "*.eml").Single();
         Assert.Contains("ops@example.com", await File.ReadAllTextAsync(eml));
         Assert.Contains(Service<MudBlazor.ISnackbar>().ShownSnackbars, n => (n.Message ?? "").StartsWith("Test email sent", StringComparison.Ordinal));
     }

@@ -73,11 +73,12 @@ public sealed class UpsellListTests : AlertComponentTestBase
         var cut = RenderPage<UpsellList>();
         cut.WaitForAssertion(() => cut.Find("button[aria-label='Edit River Clean-up 80%']"));
 
-        cut.Find("button[aria-label='Edit River Clean-up 80%']").Click();
+        // Clicks run on the renderer's dispatcher, so no render can slip between finding a button and clicking it.
+        await cut.InvokeAsync(() => cut.Find("button[aria-label='Edit River Clean-up 80%']").Click());
         Dialogs.WaitForAssertion(() => Button(Dialogs, "Save"));
         Enter(Dialogs.Find(".mud-dialog input:not([type=hidden]):not([readonly])"), "Sam Sales");
         Enter(Dialogs.Find(".mud-dialog textarea"), "Call booked for Monday");
-        Button(Dialogs, "Save").Click();
+        await Dialogs.InvokeAsync(() => Button(Dialogs, "Save").Click());
 
         cut.WaitForAssertion(() => Assert.Contains("Sam Sales", RowsOf(cut, Grid).Single()));
         var item = await UpsellItemAsync(near);
