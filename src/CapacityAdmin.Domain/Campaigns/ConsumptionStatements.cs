@@ -63,6 +63,34 @@ internal static class ConsumptionStatements
             kind == CapacityKind.Volunteers ? bundleId : null, ct);
     }
 
+    /// <summary>
+    /// PostgreSQL only: <see cref="TryAddAsync"/> and <see cref="TryInsertEnrollmentAsync"/> as one statement (data-modifying
+    /// CTEs), so the campaign row's lock is held across one round trip fewer. The insert runs only if the UPDATE returned
+    /// the row. Campaign null: refused (nothing inserted); Inserted false: the id was already enrolled (roll back).
+    /// </summary>
+    public static async Task<(CampaignSnapshot? Campaign, bool Inserted)> TryAddAndEnrollAsync(CapacityDbContext db, Guid campaignId,
+        CapacityKind kind, Guid? bundleId, string externalId, DateTimeOffset now, CancellationToken ct)
+    {
+        var (counter, hard) = Columns(kind);
+        var table = kind == CapacityKind.Volunteers ? "VolunteerEnrollments" : "LearnerEnrollments";
+        var bundleCondition = kind != CapacityKind.Volunteers ? "" : bundleId is null ? " AND \"BundleId\" IS NULL" : " AND \"BundleId\" = @b";
+        var sql = $"WITH u AS (UPDATE \"Campaigns\" SET \"{counter}\" = \"{counter}\" + 1 WHERE \"Id\" = @c AND {Accepting} " +
+                  $"AND \"{counter}\" + 1 <= \"{hard}\"{bundleCondition} RETURNING {CampaignColumns(kind, "")}), " +
+                  $"i AS (INSERT INTO \"{table}\" (\"Id\", \"CampaignId\", \"ExternalId\", \"Status\", \"EnrolledAt\") " +
+                  "SELECT @id, @c, @e, 'Enrolled', @at FROM u " +
+                  "ON CONFLICT (\"CampaignId\", \"ExternalId\") WHERE \"Status\" = 'Enrolled' DO NOTHING RETURNING 1) " +
+                  "SELECT u.*, (SELECT count(*) FROM i) FROM u";
+        await using var command = Command(db, sql);
+        Add(command, "c", campaignId);
+        if (kind == CapacityKind.Volunteers && bundleId is { } b) Add(command, "b", b);
+        Add(command, "id", Guid.NewGuid());
+        Add(command, "e", externalId);
+        Add(command, "at", now);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct)) return (null, false);
+        return (ReadCampaign(reader, 0, kind), Long(reader, 9) == 1);
+    }
+
     /// <summary>A credit refund, which never takes consumption below zero: the campaign after it, or null when it would.</summary>
     public static Task<CampaignSnapshot?> TryRefundCreditsAsync(CapacityDbContext db, Guid campaignId, long cents, CancellationToken ct) =>
         UpdateReturningAsync(db, CapacityKind.Credits, "\"CreditsConsumedCents\" = \"CreditsConsumedCents\" - @n",

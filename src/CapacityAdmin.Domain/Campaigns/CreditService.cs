@@ -88,8 +88,7 @@ public sealed class CreditService(IDbContextFactory<CapacityDbContext> contexts,
     /// <summary>
     /// A refused UPDATE, answered in its transaction from one read of the campaign and of the key: a key used
     /// before replays its first result (or is a reuse); a refund beyond what was consumed is invalid; a campaign
-    /// not accepting, or the hard limit, is the refusal, and the latter counts the refused demand in the same
-    /// transaction (its only write).
+    /// not accepting, or the hard limit, is the refusal, and the latter counts the refused demand (<see cref="RefusalCounter"/>).
     /// </summary>
     private async Task<Result<ConsumptionResult>> RefusedAsync(CapacityDbContext db, IDbContextTransaction tx, Guid campaignId, long cents,
         string? key, string? fingerprint, bool refund, CancellationToken ct)
@@ -106,7 +105,7 @@ public sealed class CreditService(IDbContextFactory<CapacityDbContext> contexts,
                     FormattableString.Invariant($"A refund cannot exceed the credits consumed ({read.Campaign.Measure.ToWhole(read.Campaign.Measure.Used):0.00})."));
             return ConsumptionResults.NotAccepting(read.Campaign, null, CapacityKind.Credits, cents);
         }
-        await RefusalCounter.CountAsync(db, tx, clock, PoolType.Campaign, campaignId, PoolMeasure.Credits, wroteBefore: false, ct);
+        await RefusalCounter.CountAsync(db, tx, clock, PoolType.Campaign, campaignId, PoolMeasure.Credits, ct);
         return ConsumptionResults.Exceeded(read.Campaign, null, CapacityKind.Credits, cents);
     }
 

@@ -146,10 +146,19 @@ public sealed class EnrollmentService(IDbContextFactory<CapacityDbContext> conte
         await using var tx = await db.Database.BeginWriteTransactionAsync(ct);
         BundleSnapshot? bundle = null;
         if (bundleId is { } b && (bundle = await ConsumptionStatements.TryAddBundleAsync(db, b, 1, ct)) is null)
-            return await RefusedAsync(db, tx, header, externalId, kind, bundleFull: true, wroteBefore: false, fullResult, ct);
-        if (await ConsumptionStatements.TryAddAsync(db, header.Id, kind, bundleId, 1, ct) is not { } campaign)
-            return await RefusedAsync(db, tx, header, externalId, kind, bundleFull: false, wroteBefore: bundle is not null, fullResult, ct);
-        if (await ConsumptionStatements.TryInsertEnrollmentAsync(db, kind, header.Id, externalId, now, ct) == 0)
+            return await RefusedAsync(db, tx, header, externalId, kind, bundleFull: true, fullResult, ct);
+        CampaignSnapshot? added;
+        bool inserted;
+        if (db.Database.IsNpgsql())
+            (added, inserted) = await ConsumptionStatements.TryAddAndEnrollAsync(db, header.Id, kind, bundleId, externalId, now, ct);
+        else
+        {
+            added = await ConsumptionStatements.TryAddAsync(db, header.Id, kind, bundleId, 1, ct);
+            inserted = added is not null && await ConsumptionStatements.TryInsertEnrollmentAsync(db, kind, header.Id, externalId, now, ct) == 1;
+        }
+        if (added is not { } campaign)
+            return await RefusedAsync(db, tx, header, externalId, kind, bundleFull: false, fullResult, ct);
+        if (!inserted)
         {
             await tx.RollbackAsync(ct);
             return await ExistingAsync(db, header.Id, externalId, kind, fullResult, ct);
@@ -179,11 +188,11 @@ public sealed class EnrollmentService(IDbContextFactory<CapacityDbContext> conte
     /// A refused counter UPDATE, answered in its transaction from one read of the campaign, its bundle and the
     /// id's active enrollment: an id already enrolled is a replay (existing); a campaign not accepting, or a
     /// limit reached, is the refusal; a relinked campaign or usage that fell meanwhile is decided again (null).
-    /// A limit refusal counts the refused demand in the same transaction, which commits only that count; when
-    /// the bundle counter was already raised (<paramref name="wroteBefore"/>) it rolls back and counts after.
+    /// A limit refusal rolls back (undoing a bundle counter already raised) and counts the refused demand
+    /// (<see cref="RefusalCounter"/>) before it is answered.
     /// </summary>
     private async Task<ConsumptionResult?> RefusedAsync(CapacityDbContext db, IDbContextTransaction tx, CampaignHeader header, string externalId,
-        CapacityKind kind, bool bundleFull, bool wroteBefore, bool fullResult, CancellationToken ct)
+        CapacityKind kind, bool bundleFull, bool fullResult, CancellationToken ct)
     {
         var read = await ConsumptionStatements.ReadForRefusalAsync(db, header.Id, kind, externalId, ct);
         if (read is null || read.AlreadyDone || (kind == CapacityKind.Volunteers && read.Campaign.BundleId != header.BundleId)
@@ -206,7 +215,7 @@ public sealed class EnrollmentService(IDbContextFactory<CapacityDbContext> conte
             return null;
         }
         else (refusal, pool) = (ConsumptionResults.Exceeded(campaign, bundle, kind, 1), (PoolType.Campaign, campaign.Id, AlertPool.MeasureOf(kind)));
-        await RefusalCounter.CountAsync(db, tx, clock, pool.Type, pool.Id, pool.Measure, wroteBefore, ct);
+        await RefusalCounter.CountAsync(db, tx, clock, pool.Type, pool.Id, pool.Measure, ct);
         return refusal;
     }
 

@@ -10,49 +10,30 @@ namespace CapacityAdmin.Domain.Forecasts;
 
 /// <summary>
 /// Counts one refused call against the pool whose limit refused it: an upsert of the (pool, measure, UTC day)
-/// row (<see cref="ConsumptionStatements.CountRefusalAsync"/>). Racing refusals serialise on the row: the
-/// database adds them up, none is lost. The count is never undone with the refused write, and it is committed
-/// before the refusal is answered.
+/// row (<see cref="ConsumptionStatements.CountRefusalAsync"/>). The count is never undone with the refused
+/// write, it is committed before the refusal is answered, and racing refusals never lose one.
 /// <para>
-/// PostgreSQL and SQL Server: the count is the refused transaction's only write and commits with it (or, when
-/// that transaction already raised the bundle counter, is autocommitted right after its rollback).
-/// </para>
-/// <para>
-/// SQLite has one writer, and a commit that writes is most of what a refusal costs there. The refused
-/// transaction rolls back (it wrote nothing), and the count joins a <b>group commit</b> per database file:
-/// the first refusal to arrive writes, in one transaction behind the writer gate, every count queued so far
-/// (one upsert per pool and day, adding them up), then hands the next group to a waiting refusal. Each
-/// refusal keeps its own decision (its own refused transaction) and its own answer, given once the group
-/// holding its count has committed. A group that fails is never a failure of its members: each of them then
-/// counts alone, as without grouping, and only a failure of its own write reaches its caller.
+/// A commit that writes is most of what a refusal costs (SQLite's single writer; PostgreSQL's WAL flush and the
+/// lock on the pool's one counter row), so counts are committed in groups, per database: the refused
+/// transaction rolls back (it wrote nothing that stays), and its count is queued; the first count to arrive
+/// leads: it takes the write transaction (on SQLite, its place behind the writer gate), then every count queued
+/// by then, writes them as one upsert per pool and day adding them up, commits, and hands the lead to the next
+/// queued count. Each refusal keeps its own decision (its own refused transaction) and its own answer, given once
+/// the group holding its count has committed. A group that fails is never a failure of its members: each then
+/// counts alone, in its own autocommitted statement, and only a failure of that write reaches its caller.
 /// </para>
 /// </summary>
 internal static class RefusalCounter
 {
     private static readonly ConcurrentDictionary<string, Group> Groups = new(StringComparer.Ordinal);
 
-    /// <summary>
-    /// Counts from inside the refused call's transaction <paramref name="tx"/>, and finishes that transaction.
-    /// <paramref name="wroteBefore"/>: it already raised a counter (the bundle, before the campaign refused).
-    /// </summary>
+    /// <summary>Rolls back the refused call's transaction <paramref name="tx"/>, then counts the refusal with its group.</summary>
     public static async Task CountAsync(CapacityDbContext db, IDbContextTransaction tx, TimeProvider clock, PoolType poolType, Guid poolId,
-        PoolMeasure measure, bool wroteBefore, CancellationToken ct)
+        PoolMeasure measure, CancellationToken ct)
     {
+        await tx.RollbackAsync(ct);
         var key = new Key(poolType, poolId, measure, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
-        if (db.Database.IsSqlite())
-        {
-            await tx.RollbackAsync(ct);
-            await Groups.GetOrAdd(db.Database.GetDbConnection().DataSource, _ => new Group()).CountAsync(db, key);
-            return;
-        }
-        if (wroteBefore)
-        {
-            await tx.RollbackAsync(ct);
-            await ConsumptionStatements.CountRefusalAsync(db, key.PoolType, key.PoolId, key.Measure, key.Day, ct);
-            return;
-        }
-        await ConsumptionStatements.CountRefusalAsync(db, key.PoolType, key.PoolId, key.Measure, key.Day, ct);
-        await tx.CommitAsync(ct);
+        await Groups.GetOrAdd(db.Database.GetConnectionString() ?? "", _ => new Group()).CountAsync(db, key);
     }
 
     private readonly record struct Key(PoolType PoolType, Guid PoolId, PoolMeasure Measure, DateOnly Day);

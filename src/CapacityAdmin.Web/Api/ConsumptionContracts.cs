@@ -19,7 +19,11 @@ public sealed record LedgerEntryResponse(Guid Id, decimal Amount, string? Activi
 
 public static class ConsumptionResults
 {
-    /// <summary>200 with the result when allowed; the refusal's problem (409, 404 or 422) otherwise, with the <c>alerts</c> the attempt raised.</summary>
+    /// <summary>
+    /// 200 with the result when allowed; a refusal by a limit or status (the result's one refusal channel) is its 409
+    /// problem with <c>newUtilization</c>, <c>band</c> and the <c>alerts</c> the attempt raised; a request error (404,
+    /// 422, 400, key reuse) is its own problem.
+    /// </summary>
     public static IResult ToHttp(Result<ConsumptionResult> result)
     {
         if (!result.IsSuccess) return ApiProblems.From(result.Error);
