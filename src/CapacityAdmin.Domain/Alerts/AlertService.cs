@@ -147,23 +147,6 @@ public sealed partial class AlertService(IDbContextFactory<CapacityDbContext> co
         return await LoadViewAsync(db, actor, alertId, ct) is { } view ? view : NotFound(alertId);
     }
 
-    /// <summary>The delivery attempts of one alert, oldest first (for the alert's detail page).</summary>
-    public async Task<Result<IReadOnlyList<AlertDeliveryAttemptView>>> GetAttemptsAsync(Actor actor, Guid alertId, CancellationToken ct = default)
-    {
-        if (actor.Refusal(Permission.ReadOperations, "read delivery attempts") is { } denied) return denied;
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        if (!await db.Alerts.AnyAsync(a => a.Id == alertId, ct)) return NotFound(alertId);
-        var rows = await (
-                from t in db.AlertDeliveryAttempts.AsNoTracking()
-                join d in db.AlertDeliveries on t.DeliveryId equals d.Id
-                where d.AlertId == alertId
-                select new { t, d.Recipient, d.Address })
-            .ToListAsync(ct);
-        return rows.OrderBy(r => r.t.At).ThenBy(r => r.t.Number)
-            .Select(r => new AlertDeliveryAttemptView(r.t.DeliveryId, r.Recipient, r.Address, r.t.Number, r.t.At, r.t.Outcome, r.t.Error, r.t.DispatcherId))
-            .ToList();
-    }
-
     /// <summary>Acknowledges an alert (CS, Administrator). The first acknowledgement stands; a second one changes nothing.</summary>
     public async Task<Result<AlertView>> AcknowledgeAsync(Actor actor, Guid alertId, string? reason, CancellationToken ct = default)
     {
@@ -476,10 +459,6 @@ public sealed partial class AlertService(IDbContextFactory<CapacityDbContext> co
     private static IOrderedQueryable<T> Order<T, TKey>(IQueryable<T> rows, Expression<Func<T, TKey>> key, bool descending) =>
         descending ? rows.OrderByDescending(key) : rows.OrderBy(key);
 }
-
-/// <summary>One recorded delivery attempt, for the alert detail page.</summary>
-public sealed record AlertDeliveryAttemptView(Guid DeliveryId, AlertRecipients Recipient, string? Address, int Number, DateTimeOffset At,
-    DeliveryAttemptOutcome Outcome, string? Error, string DispatcherId);
 
 /// <summary>The outcome of a bulk upsell move: the items moved, and each refused item with the reason.</summary>
 public sealed record BulkUpsellResult(IReadOnlyList<Guid> Moved, IReadOnlyDictionary<Guid, string> Refused);

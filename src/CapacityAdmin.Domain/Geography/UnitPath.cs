@@ -22,14 +22,4 @@ public sealed record UnitPath(Level Level, Zone? Zone, string? StateCode, string
         _ => null,
     };
 
-    /// <summary>The path cut at an ancestor level.</summary>
-    public UnitPath AncestorAt(Level level)
-    {
-        if (level > Level) throw new ArgumentOutOfRangeException(nameof(level), level, "Not an ancestor level.");
-        return new UnitPath(level,
-            level >= Level.ZONE ? Zone : null,
-            level >= Level.STATE ? StateCode : null,
-            level >= Level.DISTRICT ? DistrictCode : null,
-            level >= Level.MANDAL ? MandalCode : null);
-    }
 }

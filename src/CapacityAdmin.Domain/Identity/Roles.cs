@@ -20,8 +20,6 @@ public static class Roles
     /// <summary>Roles that edit capacities.</summary>
     public const string CapacityEditors = Administrator + "," + CustomerSuccess;
 
-    public static bool IsKnown(string role) => ApiKeyRoles.Contains(role, StringComparer.Ordinal);
-
     public static string? Normalize(string? role) =>
         role is null ? null : ApiKeyRoles.FirstOrDefault(r => string.Equals(r, role, StringComparison.OrdinalIgnoreCase));
 }

@@ -113,16 +113,6 @@ public sealed partial class MembershipCatalogService(IDbContextFactory<CapacityD
         return Result<IReadOnlyList<DesignationView>>.Success(rows.OrderBy(d => d.Rank).ThenBy(d => d.Code, StringComparer.Ordinal).Select(DesignationView.From).ToList());
     }
 
-    /// <summary>The audit trail of the membership area, newest first, optionally for one subject prefix.</summary>
-    public async Task<IReadOnlyList<MembershipCapacityChange>> ListChangesAsync(string? subjectPrefix, int take = 100, CancellationToken ct = default)
-    {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var query = db.MembershipCapacityChanges.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(subjectPrefix)) query = query.Where(c => c.Subject.StartsWith(subjectPrefix));
-        var rows = await query.ToListAsync(ct);
-        return rows.OrderByDescending(c => c.ChangedAt).Take(Math.Clamp(take, 1, 500)).ToList();
-    }
-
     /// <summary>The settings in force (the settings page and API, and the sweep jobs as <see cref="Actor.System"/>).</summary>
     public async Task<Result<SettingsSnapshot>> GetSettingsAsync(Actor actor, CancellationToken ct = default)
     {

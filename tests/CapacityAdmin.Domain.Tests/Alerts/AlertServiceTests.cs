@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using CapacityAdmin.Domain.Alerts;
 using CapacityAdmin.Domain.Common;
 using CapacityAdmin.Domain.Identity;
@@ -297,7 +298,7 @@ public class AlertServiceTests() : AlertTest(new SqliteTestDatabase())
     }
 
     [Fact]
-    public async Task GetAttempts_ListsEveryAttemptOfTheAlert()
+    public async Task Dispatch_FailedThenSent_RecordsEveryAttemptAndTheAlertShowsTheDelivery()
     {
         // Arrange: one failed then one successful attempt.
         await AddUserAsync(Roles.Sales);
@@ -309,14 +310,14 @@ public class AlertServiceTests() : AlertTest(new SqliteTestDatabase())
         await Dispatcher(sender).DispatchPendingAsync("node-a", 10);
 
         // Act
-        var attempts = Ok(await AlertService.GetAttemptsAsync(Cs, alert.Id));
+        var view = Ok(await AlertService.GetAsync(Cs, alert.Id));
 
         // Assert
-        Assert.Equal([(1, DeliveryAttemptOutcome.Failed, "TimeoutException: provider timeout"), (2, DeliveryAttemptOutcome.Sent, null)],
-            attempts.Select(a => (a.Number, a.Outcome, a.Error)).ToArray());
-        var view = Ok(await AlertService.GetAsync(Cs, alert.Id));
         var delivery = Assert.Single(view.Deliveries);
         Assert.Equal((DeliveryState.Sent, 2, "TimeoutException: provider timeout"), (delivery.State, delivery.Attempts, delivery.LastError));
-        Fails(await AlertService.GetAttemptsAsync(CompanyAdminOf(company), alert.Id), ErrorCodes.Forbidden);
+        await using var db = Database.CreateDbContext();
+        var attempts = await db.AlertDeliveryAttempts.AsNoTracking().Where(a => a.DeliveryId == delivery.Id).OrderBy(a => a.Number).ToListAsync();
+        Assert.Equal([(1, DeliveryAttemptOutcome.Failed, "TimeoutException: provider timeout"), (2, DeliveryAttemptOutcome.Sent, null)],
+            attempts.Select(a => (a.Number, a.Outcome, a.Error)).ToArray());
     }
 }

@@ -32,9 +32,10 @@ public sealed class MembershipCatalogTests : IAsyncLifetime
 
         Assert.Equal((9, 50m, 90), (updated.DefaultCapacity, updated.Fee, updated.ValidityDays));
         Assert.Equal(2, overridden.LevelCapacities[Level.STATE]);
-        var audit = await _h.Catalog.ListChangesAsync($"DESIGNATION:{_h.C("MEM")}");
-        Assert.Contains(audit, c => c.Field == "defaultCapacity" && c.OldValue == "5" && c.NewValue == "9" && c.Reason == "board decision");
-        Assert.Contains(audit, c => c.Subject.EndsWith(":STATE") && c.NewValue == "2");
+        var audit = Ok(await _h.Catalog.ListCapacityHistoryAsync(Cs, new CapacityHistoryQuery(Search: _h.C("MEM")), new PageRequest())).Items;
+        Assert.Contains(audit, c => c.Subject.Type == AuditSubjectType.Designation && c.Field == "defaultCapacity" && c.OldValue == "5" && c.NewValue == "9"
+            && c.Reason == "board decision");
+        Assert.Contains(audit, c => c.Subject is { Type: AuditSubjectType.Override, Level: Level.STATE } && c.NewValue == "2");
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using CapacityAdmin.Domain.Common;
 using CapacityAdmin.Domain.Geography;
 using CapacityAdmin.Domain.Memberships;
@@ -216,8 +217,10 @@ public sealed class MembershipLifecycleTests : IAsyncLifetime
         var changed = Ok(await _h.Members.ChangeExpiryAsync(Cs, active.Id, later, "extended by board"));
 
         Assert.Equal(later, changed.ExpiresAt);
-        var audit = await _h.Catalog.ListChangesAsync($"MEMBERSHIP:{active.Id}");
-        Assert.Contains(audit, c => c.Field == "expiresAt" && c.Reason == "extended by board" && c.ChangedBy == Cs.Name);
+        await using var db = _h.Database.CreateDbContext();
+        var audit = (await db.MembershipCapacityChanges.AsNoTracking().ToListAsync()).Select(c => c.ToView()).ToList();
+        Assert.Contains(audit, c => c.Subject == new AuditSubject(AuditSubjectType.Membership, active.Id.ToString())
+            && c.Field == "expiresAt" && c.Reason == "extended by board" && c.ChangedBy == Cs.Name);
     }
 
     [Fact]

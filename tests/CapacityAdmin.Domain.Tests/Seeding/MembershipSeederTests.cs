@@ -240,9 +240,9 @@ public sealed class MembershipSeederTests : IAsyncLifetime
         Assert.Equal("created 0, updated 2, removed 0", result.Summary);
         var designation = Assert.Single(Ok(await catalog.ListDesignationsAsync(Cs)), d => d.Code == "MEM");
         Assert.Equal((71, 0m), (designation.DefaultCapacity, designation.Fee));
-        var audit = await catalog.ListChangesAsync(null);
-        Assert.Contains(audit, c => c is { Subject: "DESIGNATION:MEM", Field: "defaultCapacity", OldValue: "60", NewValue: "71", Reason: "seed" });
-        Assert.Contains(audit, c => c is { Subject: "LEVEL_CAPACITY:GB|NATIONAL|", OldValue: "80", NewValue: "72", Reason: "seed" });
+        var audit = Ok(await catalog.ListCapacityHistoryAsync(Cs, new CapacityHistoryQuery(Search: "seed"), new PageRequest())).Items;
+        Assert.Contains(audit, c => c is { Subject: { Type: AuditSubjectType.Designation, Id: "MEM" }, Field: "defaultCapacity", OldValue: "60", NewValue: "71", Reason: "seed" });
+        Assert.Contains(audit, c => c is { Subject: { Type: AuditSubjectType.LevelCapacity, Id: "GB|NATIONAL|" }, OldValue: "80", NewValue: "72", Reason: "seed" });
     }
 
     [Fact]

@@ -84,12 +84,6 @@ public static partial class ErrorText
     /// <summary>The sentence for an error code, or null for a code the UI has no words for (then the detail is shown).</summary>
     public static string? ForCode(string code) => Codes.GetValueOrDefault(code);
 
-    /// <summary>The messages for one field (null when the refusal names no such field), for display at that field.</summary>
-    public static string? ForField(DomainError error, string field) =>
-        error.Errors?.FirstOrDefault(f => string.Equals(f.Key, field, StringComparison.OrdinalIgnoreCase)).Value is { Length: > 0 } messages
-            ? string.Join(" ", messages.Select(m => Clean(m, field)))
-            : null;
-
     /// <summary>The whole refusal in words: the detail (or the code's sentence) and each field as "Label: message".</summary>
     public static string Describe(DomainError error)
     {

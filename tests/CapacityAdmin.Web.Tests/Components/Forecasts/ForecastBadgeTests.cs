@@ -17,7 +17,7 @@ public sealed class ForecastBadgeTests : ComponentTestBase
         var flag = cut.Find(".ca-forecast-runsout");
         Assert.Equal("runs out before end", flag.TextContent);
         Assert.Equal("runs out 6 days before the end", flag.GetAttribute("title"));
-        Assert.True(BandColors.Contrast(BandColors.Near, BandColors.Text) >= 4.5);
+        Assert.True(Wcag.Contrast(BandColors.Near, BandColors.Text) >= 4.5);
     }
 
     [Fact]

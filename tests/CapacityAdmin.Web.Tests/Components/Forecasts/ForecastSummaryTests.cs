@@ -30,7 +30,7 @@ public sealed class ForecastSummaryTests : ComponentTestBase
             "Refused in the last 30 days", "40 attempts",
         ], TextsOf(cut.Find("dl.ca-forecast-figures").ChildNodes));
         // The flag's text stays AA readable on its background; the bar is amber as the band "near".
-        Assert.True(BandColors.Contrast("#1a1a1a", "#fff4e5") >= 4.5);
+        Assert.True(Wcag.Contrast("#1a1a1a", "#fff4e5") >= 4.5);
         Assert.Contains($"border-left:4px solid {BandColors.Near}", headline.GetAttribute("style"));
     }
 

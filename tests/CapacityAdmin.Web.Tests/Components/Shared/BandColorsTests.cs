@@ -11,7 +11,7 @@ public sealed class BandColorsTests : ComponentTestBase
     [Theory]
     [MemberData(nameof(AllColours))]
     public void BandColors_EveryBadgeBackground_MeetsAaContrastWithWhiteText(string colour) =>
-        Assert.True(BandColors.Contrast(colour, BandColors.Text) >= 4.5, $"{colour} on white text: {BandColors.Contrast(colour, BandColors.Text):0.00}:1");
+        Assert.True(Wcag.Contrast(colour, BandColors.Text) >= 4.5, $"{colour} on white text: {Wcag.Contrast(colour, BandColors.Text):0.00}:1");
 
     public static TheoryData<string> AllColours => new(
         Enum.GetValues<CapacityBand>().Select(BandColors.Of).Concat(Enum.GetValues<AlertSeverity>().Select(BandColors.Of)));
@@ -19,8 +19,8 @@ public sealed class BandColorsTests : ComponentTestBase
     [Fact]
     public void BandColors_Contrast_OfBlackOnWhiteIs21()
     {
-        Assert.Equal(21, BandColors.Contrast("#000000", "#ffffff"), 2);
-        Assert.Equal(1, BandColors.Contrast("#1f4e79", "#1f4e79"), 2);
+        Assert.Equal(21, Wcag.Contrast("#000000", "#ffffff"), 2);
+        Assert.Equal(1, Wcag.Contrast("#1f4e79", "#1f4e79"), 2);
     }
 
     [Fact]

@@ -24,15 +24,6 @@ public sealed class ErrorTextTests
         Assert.Equal("Cannot move from Closed to Active.", ErrorText.Describe(error));
     }
 
-    [Fact]
-    public void ForField_ReturnsTheFieldsMessageForDisplayAtTheField()
-    {
-        var error = DomainError.Validation("seatLockTimeout", "seatLockTimeout must be between 00:00:01 and 7.00:00:00.");
-
-        Assert.Equal("Seat-lock timeout must be between 00:00:01 and 7.00:00:00.", ErrorText.ForField(error, "seatLockTimeout"));
-        Assert.Null(ErrorText.ForField(error, "reason"));
-    }
-
     [Theory]
     [InlineData("targetBeneficiaries", "Target beneficiaries")]
     [InlineData("bundleShare", "Bundle share")]
