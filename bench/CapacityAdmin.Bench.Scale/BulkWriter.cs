@@ -35,7 +35,10 @@ internal sealed class BulkWriter(CapacityDbContext model, DatabaseProvider provi
         var count = 0;
         if (provider == DatabaseProvider.Postgres)
         {
-            var types = properties.Select(p => ((NpgsqlTypeMapping)p.GetRelationalTypeMapping()).NpgsqlDbType).ToList();
+            // The provider's own type where it has one, else the store type without its facets ("numeric(18,2)" -> "numeric").
+            var types = properties.Select(p => p.GetRelationalTypeMapping() is NpgsqlTypeMapping n
+                ? (Db: (NpgsqlTypes.NpgsqlDbType?)n.NpgsqlDbType, Name: (string?)null)
+                : (Db: null, Name: p.GetRelationalTypeMapping().StoreType.Split('(')[0])).ToList();
             await using var connection = new NpgsqlConnection(connectionString);
             await connection.OpenAsync();
             await using var importer = await connection.BeginBinaryImportAsync($"COPY \"{table.Name}\" ({columnList}) FROM STDIN (FORMAT BINARY)");
@@ -44,8 +47,9 @@ internal sealed class BulkWriter(CapacityDbContext model, DatabaseProvider provi
                 await importer.StartRowAsync();
                 for (var i = 0; i < columns.Count; i++)
                 {
-                    if (Value(row, i) is { } value) await importer.WriteAsync(value, types[i]);
-                    else await importer.WriteNullAsync();
+                    if (Value(row, i) is not { } value) await importer.WriteNullAsync();
+                    else if (types[i].Db is { } db) await importer.WriteAsync(value, db);
+                    else await importer.WriteAsync(value, types[i].Name!);
                 }
                 count++;
             }

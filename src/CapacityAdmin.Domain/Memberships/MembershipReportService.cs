@@ -42,9 +42,13 @@ public sealed class MembershipReportService(IDbContextFactory<CapacityDbContext>
             .ToList();
 
         var holders = groups.Select(g => (g.Key.CellCode, Path: new UnitPath(g.Key.Level, g.Key.Zone, g.Key.StateCode, g.Key.DistrictCode, g.Key.MandalCode), g.Used)).ToList();
-        int UsedIn(string cell, Level level, string unit) => holders
-            .Where(h => h.CellCode == cell && (rules.HierarchicalCaps ? h.Path.Level >= level : h.Path.Level == level) && h.Path.UnitCodeAt(level) == unit)
-            .Sum(h => h.Used);
+        // Seats per (cell, level, unit) in one pass over the holder groups, so each cap is a lookup (caps x groups at scale otherwise).
+        var usedIn = new Dictionary<(string Cell, Level Level, string Unit), int>();
+        foreach (var h in holders)
+            foreach (var level in Enum.GetValues<Level>())
+                if ((rules.HierarchicalCaps ? h.Path.Level >= level : h.Path.Level == level) && h.Path.UnitCodeAt(level) is { } unit)
+                    usedIn[(h.CellCode, level, unit)] = usedIn.GetValueOrDefault((h.CellCode, level, unit)) + h.Used;
+        int UsedIn(string cell, Level level, string unit) => usedIn.GetValueOrDefault((cell, level, unit));
 
         var rows = await db.LevelCapacities.AsNoTracking().ToListAsync(ct);
         var caps = new List<LevelCapUtilization>();

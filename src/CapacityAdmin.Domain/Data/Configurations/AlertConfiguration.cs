@@ -39,6 +39,8 @@ public class AlertConfiguration : IEntityTypeConfiguration<Alert>
         builder.HasIndex(a => new { a.CompanyId, a.CreatedAt });
         builder.HasIndex(a => new { a.UpsellStatus, a.CreatedAt });
         builder.HasIndex(a => a.CreatedAt);
+        // The inbox and the attention queue count alerts by kind and status (acknowledged, snoozed) at scale (issue #11).
+        builder.HasIndex(a => new { a.Kind, a.AcknowledgedAt, a.SnoozedUntil });
     }
 }
 

@@ -1,0 +1,27 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace CapacityAdmin.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class ScaleAlertIndexes : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateIndex(
+                name: "IX_Alerts_Kind_AcknowledgedAt_SnoozedUntil",
+                table: "Alerts",
+                columns: new[] { "Kind", "AcknowledgedAt", "SnoozedUntil" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Alerts_Kind_AcknowledgedAt_SnoozedUntil",
+                table: "Alerts");
+        }
+    }
+}
