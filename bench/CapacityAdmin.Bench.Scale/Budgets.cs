@@ -96,7 +96,6 @@ internal sealed class Budgets(IServiceProvider services, int iterations)
             await MemoryUse.MeasureAsync("utilization report CSV, streamed", WriteUtilizationCsvAsync),
             await MemoryUse.MeasureAsync("upsell CSV, streamed", WriteUpsellCsvAsync),
             await MemoryUse.MeasureAsync("utilization report CSV, whole string (before)", WriteUtilizationCsvInMemoryAsync),
-            await MemoryUse.MeasureAsync("upsell CSV, whole string (before)", WriteUpsellCsvInMemoryAsync),
         };
         foreach (var m in memory)
         {
@@ -126,13 +125,6 @@ internal sealed class Budgets(IServiceProvider services, int iterations)
         var report = Check(await Scope((UtilizationReportService s) => s.BuildAsync(Admin)));
         await output.WriteAsync(Encoding.UTF8.GetBytes(UtilizationReportService.ToCsv(report)));
         return report.Campaigns.Count + report.Bundles.Count + report.DesignationScopes.Count + report.LevelCaps.Count;
-    }
-
-    private async Task<long> WriteUpsellCsvInMemoryAsync(Stream output)
-    {
-        var rows = Check(await Scope((AlertService s) => s.ExportUpsellAsync(Sales, new UpsellQuery())));
-        await output.WriteAsync(Encoding.UTF8.GetBytes(UpsellCsv.Write(rows)));
-        return rows.Count;
     }
 
     private async Task<T> Scope<TService, T>(Func<TService, Task<T>> call) where TService : notnull

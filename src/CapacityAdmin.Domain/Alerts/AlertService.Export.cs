@@ -12,16 +12,40 @@ public sealed partial class AlertService
     internal const int ExportPageSize = 500;
 
     /// <summary>
-    /// The rows of <see cref="ExportUpsellAsync"/>, in the same order, produced as they are written (GET /upsell.csv streams
-    /// them): the newest <see cref="MaxExportRows"/> matching items in keyset pages of <see cref="ExportPageSize"/>, a context per
-    /// page. The forecast order is computed, not stored, so it takes two passes: the first keeps only each row's sort key,
-    /// the second reads the rows again a page of ids at a time in that order. Memory holds one page of rows (and, for the
-    /// forecast order, the small keys), never the whole list.
+    /// The rows of the upsell list's CSV export (the page's download and GET /upsell.csv), at most <see cref="MaxExportRows"/>,
+    /// in the list's order, produced as they are written, a context per page of <see cref="ExportPageSize"/>:
+    /// <list type="bullet">
+    /// <item>newest first (the column sort's default) in keyset pages;</item>
+    /// <item>another column sort in pages of the list's own SQL order;</item>
+    /// <item>the forecast order, which is computed, not stored, in two passes: the first keeps only each row's sort key, the
+    /// second reads the rows again a page of ids at a time in that order.</item>
+    /// </list>
+    /// Memory holds one page of rows (and, for the forecast order, the small keys), never the whole list.
     /// </summary>
     public Result<IAsyncEnumerable<UpsellItemView>> StreamUpsellExport(Actor actor, UpsellQuery query)
     {
         if (actor.Refusal(Permission.WorkUpsell, "export the upsell list") is { } denied) return denied;
-        return Result<IAsyncEnumerable<UpsellItemView>>.Success(query.Sort == UpsellSort.Forecast ? ForecastOrderedRowsAsync(query) : NewestFirstRowsAsync(query));
+        return Result<IAsyncEnumerable<UpsellItemView>>.Success(query.Sort switch
+        {
+            UpsellSort.Forecast => ForecastOrderedRowsAsync(query),
+            UpsellSort.CreatedAt when query.Descending => NewestFirstRowsAsync(query),
+            _ => ListOrderedRowsAsync(query),
+        });
+    }
+
+    private async IAsyncEnumerable<UpsellItemView> ListOrderedRowsAsync(UpsellQuery query, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        for (var skip = 0; skip < MaxExportRows; skip += ExportPageSize)
+        {
+            IReadOnlyList<UpsellItemView> views;
+            await using (var db = await contexts.CreateDbContextAsync(ct))
+            {
+                var rows = await ListOrder(db, UpsellItems(db, query), query).Skip(skip).Take(Math.Min(ExportPageSize, MaxExportRows - skip)).ToListAsync(ct);
+                views = await ToUpsellViewsAsync(db, rows, ct);
+            }
+            foreach (var view in views) yield return view;
+            if (views.Count < ExportPageSize) yield break;
+        }
     }
 
     private async IAsyncEnumerable<UpsellItemView> NewestFirstRowsAsync(UpsellQuery query, [EnumeratorCancellation] CancellationToken ct = default)

@@ -344,28 +344,20 @@ public sealed partial class AlertService(IDbContextFactory<CapacityDbContext> co
             var all = await ForecastOrderedAsync(db, items, ct);
             return new PagedResult<UpsellItemView>(all.Skip(page.Skip).Take(page.PageSize).ToList(), page.Page, page.PageSize, total);
         }
-        var ordered = query.Sort switch
-        {
-            UpsellSort.Pool => Order(items, a => a.PoolName, query.Descending),
-            UpsellSort.Company => Order(items, a => db.Companies.Where(c => c.Id == a.CompanyId).Select(c => c.Name).FirstOrDefault(), query.Descending),
-            UpsellSort.Utilization => Order(items, a => (double)a.UtilizationPercent, query.Descending),
-            UpsellSort.Status => Order(items, a => a.UpsellStatus, query.Descending),
-            UpsellSort.Owner => Order(items, a => a.UpsellOwner, query.Descending),
-            _ => Order(items, a => a.CreatedAt, query.Descending),
-        };
-        var rows = await ordered.ThenByDescending(a => a.CreatedAt).ThenBy(a => a.Id).Skip(page.Skip).Take(page.PageSize).ToListAsync(ct);
+        var rows = await ListOrder(db, items, query).Skip(page.Skip).Take(page.PageSize).ToListAsync(ct);
         return new PagedResult<UpsellItemView>(await ToUpsellViewsAsync(db, rows, ct), page.Page, page.PageSize, total);
     }
 
-    /// <summary>Every row of the upsell list for the CSV export (at most <see cref="MaxExportRows"/>); see <see cref="UpsellCsv"/>.</summary>
-    public async Task<Result<IReadOnlyList<UpsellItemView>>> ExportUpsellAsync(Actor actor, UpsellQuery query, CancellationToken ct = default)
+    /// <summary>The list's order for a column sort (the page and the CSV export alike): the column, then newest first, then by id.</summary>
+    private static IOrderedQueryable<Alert> ListOrder(CapacityDbContext db, IQueryable<Alert> items, UpsellQuery query) => (query.Sort switch
     {
-        if (actor.Refusal(Permission.WorkUpsell, "export the upsell list") is { } denied) return denied;
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        if (query.Sort == UpsellSort.Forecast) return Result<IReadOnlyList<UpsellItemView>>.Success(await ForecastOrderedAsync(db, UpsellItems(db, query), ct));
-        var rows = await UpsellItems(db, query).OrderByDescending(a => a.CreatedAt).ThenBy(a => a.Id).Take(MaxExportRows).ToListAsync(ct);
-        return Result<IReadOnlyList<UpsellItemView>>.Success(await ToUpsellViewsAsync(db, rows, ct));
-    }
+        UpsellSort.Pool => Order(items, a => a.PoolName, query.Descending),
+        UpsellSort.Company => Order(items, a => db.Companies.Where(c => c.Id == a.CompanyId).Select(c => c.Name).FirstOrDefault(), query.Descending),
+        UpsellSort.Utilization => Order(items, a => (double)a.UtilizationPercent, query.Descending),
+        UpsellSort.Status => Order(items, a => a.UpsellStatus, query.Descending),
+        UpsellSort.Owner => Order(items, a => a.UpsellOwner, query.Descending),
+        _ => Order(items, a => a.CreatedAt, query.Descending),
+    }).ThenByDescending(a => a.CreatedAt).ThenBy(a => a.Id);
 
     private async Task<IReadOnlyList<UpsellItemView>> ForecastOrderedAsync(CapacityDbContext db, IQueryable<Alert> items, CancellationToken ct)
     {

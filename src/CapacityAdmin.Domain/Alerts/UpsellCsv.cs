@@ -14,9 +14,7 @@ public static class UpsellCsv
         "liveUtilizationPercent", "projectedHardLimitAt", "runsOutBeforeEnd", "refusedLast30Days",
     ];
 
-    public static string Write(IEnumerable<UpsellItemView> rows) => CsvTable.Write(Header, rows.Select(Row));
-
-    /// <summary>The same table written to <paramref name="output"/> as the rows arrive (GET /upsell.csv).</summary>
+    /// <summary>The table written to <paramref name="output"/> as the rows arrive (GET /upsell.csv and the page's download).</summary>
     public static Task<long> WriteAsync(Stream output, IAsyncEnumerable<UpsellItemView> rows, CancellationToken ct = default) =>
         CsvTable.WriteAsync(output, Header, rows.Select(Row), ct);
 

@@ -278,8 +278,7 @@ public class AlertServiceTests() : AlertTest(new SqliteTestDatabase())
         var list = Ok(await AlertService.ListUpsellAsync(Sales, new UpsellQuery(), new PageRequest()));
         var contacted = Ok(await AlertService.ListUpsellAsync(Sales, new UpsellQuery(Status: UpsellStatus.Contacted), new PageRequest()));
         var dana = Ok(await AlertService.ListUpsellAsync(Sales, new UpsellQuery(Owner: "Dana"), new PageRequest()));
-        var rows = Ok(await AlertService.ExportUpsellAsync(Sales, new UpsellQuery()));
-        var csv = UpsellCsv.Write(rows);
+        var csv = await UpsellCsvText.OfAsync(Ok(AlertService.StreamUpsellExport(Sales, new UpsellQuery())));
 
         // Assert
         Assert.Equal([request.Id, opportunity.Id], list.Items.Select(i => i.AlertId).ToArray()); // newest first
@@ -294,7 +293,7 @@ public class AlertServiceTests() : AlertTest(new SqliteTestDatabase())
         Assert.Contains(",80.00,80%,", lines[2], StringComparison.Ordinal);
         Assert.Contains(",3,contacted,Dana,\"notes, with \"\"quotes\"\"\",", lines[2], StringComparison.Ordinal);
         Fails(await AlertService.ListUpsellAsync(CompanyAdminOf(company), new UpsellQuery(), new PageRequest()), ErrorCodes.Forbidden);
-        Fails(await AlertService.ExportUpsellAsync(Integration, new UpsellQuery()), ErrorCodes.Forbidden);
+        Fails(AlertService.StreamUpsellExport(Integration, new UpsellQuery()), ErrorCodes.Forbidden);
     }
 
     [Fact]

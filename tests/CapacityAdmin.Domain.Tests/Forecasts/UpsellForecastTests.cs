@@ -39,7 +39,7 @@ public sealed class UpsellForecastTests() : AlertTest(new SqliteTestDatabase())
         // Act
         var list = Ok(await AlertService.ListUpsellAsync(Sales, new UpsellQuery(CompanyId: company), new PageRequest()));
         var newest = Ok(await AlertService.ListUpsellAsync(Sales, new UpsellQuery(CompanyId: company, Sort: UpsellSort.CreatedAt), new PageRequest()));
-        var csv = UpsellCsv.Write(Ok(await AlertService.ExportUpsellAsync(Sales, new UpsellQuery(CompanyId: company))));
+        var csv = await UpsellCsvText.OfAsync(Ok(AlertService.StreamUpsellExport(Sales, new UpsellQuery(CompanyId: company))));
 
         // Assert
         Assert.Equal([early, early, ending, ending, open, open], list.Items.Select(i => i.PoolId));

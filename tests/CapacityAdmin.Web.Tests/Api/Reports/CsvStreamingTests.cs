@@ -72,8 +72,18 @@ public sealed class CsvStreamingTests : IAsyncLifetime
         // Arrange
         using var sales = await _app.CreateApiClientAsync(Roles.Sales);
         await using var scope = _app.Services.CreateAsyncScope();
-        var rows = await scope.ServiceProvider.GetRequiredService<AlertService>().ExportUpsellAsync(Sales, new UpsellQuery(Sort: sort));
-        var expected = UpsellCsv.Write(rows.Value!);
+        // The list's own pages, in its order: the CSV carries the same items in the same order.
+        var alerts = scope.ServiceProvider.GetRequiredService<AlertService>();
+        var rows = new List<UpsellItemView>();
+        for (var page = 1; ; page++)
+        {
+            var items = (await alerts.ListUpsellAsync(Sales, new UpsellQuery(Sort: sort), new PageRequest(page, PageRequest.MaxPageSize))).Value!.Items;
+            rows.AddRange(items);
+            if (items.Count < PageRequest.MaxPageSize) break;
+        }
+        using var table = new MemoryStream();
+        await UpsellCsv.WriteAsync(table, rows.ToAsyncEnumerable());
+        var expected = System.Text.Encoding.UTF8.GetString(table.ToArray());
 
         // Act
         var response = await sales.GetAsync($"api/v1/upsell.csv{parameters}");
@@ -81,8 +91,35 @@ public sealed class CsvStreamingTests : IAsyncLifetime
         // Assert
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("upsell.csv", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
-        Assert.True(rows.Value!.Count > 500);
+        Assert.True(rows.Count > 500);
         Assert.Equal(expected, await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData(UpsellSort.Company, false)]
+    [InlineData(UpsellSort.Pool, true)]
+    [InlineData(UpsellSort.Utilization, true)]
+    [InlineData(UpsellSort.CreatedAt, false)]
+    public async Task UpsellExport_ColumnSort_HasTheListsItemsInTheListsOrder(UpsellSort sort, bool descending)
+    {
+        // Arrange: the list's pages, as the upsell page shows them for this sort
+        await using var scope = _app.Services.CreateAsyncScope();
+        var alerts = scope.ServiceProvider.GetRequiredService<AlertService>();
+        var query = new UpsellQuery(Sort: sort, Descending: descending);
+        var listed = new List<Guid>();
+        for (var page = 1; ; page++)
+        {
+            var items = (await alerts.ListUpsellAsync(Sales, query, new PageRequest(page, PageRequest.MaxPageSize))).Value!.Items;
+            listed.AddRange(items.Select(i => i.AlertId));
+            if (items.Count < PageRequest.MaxPageSize) break;
+        }
+
+        // Act
+        var exported = await alerts.StreamUpsellExport(Sales, query).Value!.Select(v => v.AlertId).ToListAsync();
+
+        // Assert
+        Assert.True(listed.Count > 500);
+        Assert.Equal(listed, exported);
     }
 
     /// <summary>1,100 campaigns and 600 bundles over two companies (names repeat across them), and 600 upsell alerts raised by the scan (campaigns at 80-89 %).</summary>

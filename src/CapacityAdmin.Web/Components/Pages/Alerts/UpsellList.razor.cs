@@ -1,3 +1,4 @@
+using System.IO.Pipelines;
 using CapacityAdmin.Domain.Alerts;
 using CapacityAdmin.Domain.Common;
 using CapacityAdmin.Domain.Companies;
@@ -138,28 +139,51 @@ public partial class UpsellList
         }
     }
 
-    /// <summary>The filtered list as CSV, handed to the browser as a stream (no size limit of a SignalR message).</summary>
+    /// <summary>
+    /// The filtered list as CSV, in the list's order, handed to the browser as a stream: rows are read and written a page at a
+    /// time into a pipe the browser reads from, so neither the server nor the SignalR message holds the whole file.
+    /// </summary>
     private async Task ExportAsync()
     {
         if (_actor is null) return;
         _exporting = true;
         try
         {
-            var result = await Alerts.ExportUpsellAsync(_actor, Query);
-            if (!result.IsSuccess)
+            var rows = Alerts.StreamUpsellExport(_actor, Query);
+            if (!rows.IsSuccess)
             {
-                Snackbar.NotifyError("Export failed", result.Error);
+                Snackbar.NotifyError("Export failed", rows.Error);
                 return;
             }
-            var bytes = System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(UpsellCsv.Write(result.Value))).ToArray();
-            using var stream = new DotNetStreamReference(new MemoryStream(bytes));
-            var fileName = $"upsell-{Clock.GetUtcNow():yyyyMMdd-HHmm}.csv";
-            await using var module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/download.js");
-            await module.InvokeVoidAsync("downloadFileFromStream", fileName, "text/csv", stream);
+            var pipe = new Pipe();
+            var writing = WriteCsvAsync(rows.Value, pipe.Writer);
+            using (var stream = new DotNetStreamReference(pipe.Reader.AsStream()))
+            {
+                var fileName = $"upsell-{Clock.GetUtcNow():yyyyMMdd-HHmm}.csv";
+                await using var module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/download.js");
+                await module.InvokeVoidAsync("downloadFileFromStream", fileName, "text/csv", stream);
+            }
+            await writing;
         }
         finally
         {
             _exporting = false;
+        }
+    }
+
+    /// <summary>UTF-8 with a byte-order mark (so spreadsheet programs read the names right), then the table.</summary>
+    private static async Task WriteCsvAsync(IAsyncEnumerable<UpsellItemView> rows, PipeWriter writer)
+    {
+        try
+        {
+            var output = writer.AsStream(leaveOpen: true);
+            await output.WriteAsync(System.Text.Encoding.UTF8.GetPreamble());
+            await UpsellCsv.WriteAsync(output, rows);
+            await writer.CompleteAsync();
+        }
+        catch (Exception e)
+        {
+            await writer.CompleteAsync(e); // the browser's read fails instead of ending with a cut-off file
         }
     }
 }
