@@ -39,7 +39,7 @@ if [[ -z "${SKIP_POSTGRES:-}" ]]; then
 fi
 
 echo "== HTTP, SQLite, wrk on 127.0.0.1:$PORT" >&2
-export ASPNETCORE_ENVIRONMENT=Production Data__Directory="$WORK/data"
+export ASPNETCORE_ENVIRONMENT=Production Data__Directory="$WORK/data" App__PublicBaseUrl=https://bench.invalid
 APP=src/CapacityAdmin.Web/bin/Release/net10.0/CapacityAdmin.Web.dll
 KEY=$(cd src/CapacityAdmin.Web && dotnet "../../$APP" apikey create --name bench --role Administrator | tail -n 1)
 (cd src/CapacityAdmin.Web && exec dotnet "../../$APP" --urls "http://127.0.0.1:$PORT") >"$WORK/app.log" 2>&1 &

@@ -4,35 +4,14 @@ using Microsoft.EntityFrameworkCore;
 namespace CapacityAdmin.Domain.Campaigns;
 
 /// <summary>
-/// The only code that changes usage counters. Each increment is one conditional UPDATE whose WHERE
-/// clause holds the limit check (<c>used + n &lt;= hard_limit</c>), so the check and the write are a
-/// single statement: 0 rows affected means refused. Callers run these inside a transaction together
-/// with the row they insert, and always touch the bundle row before the campaign row (one global
-/// lock order, so PostgreSQL never deadlocks).
+/// The usage-counter changes outside the consumption hot path (<see cref="ConsumptionStatements"/> does enrollments and
+/// consumption): releases, bundle adjustments and row locks. An increment is one conditional UPDATE whose WHERE clause
+/// holds the limit check (<c>used + n &lt;= hard_limit</c>), so the check and the write are a single statement: 0 rows
+/// affected means refused. Callers run these inside a transaction together with the row they write, and always touch the
+/// bundle row before the campaign row (one global lock order, so PostgreSQL never deadlocks).
 /// </summary>
 internal static class CapacityCounters
 {
-    public static Task<int> TryAddVolunteersAsync(CapacityDbContext db, Guid campaignId, Guid? bundleId, int count, CancellationToken ct) =>
-        db.Campaigns
-            .Where(c => c.Id == campaignId && c.BundleId == bundleId
-                && (c.Status == CampaignStatus.Recruiting || c.Status == CampaignStatus.Active)
-                && c.VolunteersEnrolled + count <= c.VolunteerHardLimit)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.VolunteersEnrolled, c => c.VolunteersEnrolled + count), ct);
-
-    public static Task<int> TryAddLearnersAsync(CapacityDbContext db, Guid campaignId, int count, CancellationToken ct) =>
-        db.Campaigns
-            .Where(c => c.Id == campaignId
-                && (c.Status == CampaignStatus.Recruiting || c.Status == CampaignStatus.Active)
-                && c.LearnersEnrolled + count <= c.LearnerHardLimit)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.LearnersEnrolled, c => c.LearnersEnrolled + count), ct);
-
-    public static Task<int> TryAddCreditsAsync(CapacityDbContext db, Guid campaignId, long cents, CancellationToken ct) =>
-        db.Campaigns
-            .Where(c => c.Id == campaignId
-                && (c.Status == CampaignStatus.Recruiting || c.Status == CampaignStatus.Active)
-                && c.CreditsConsumedCents + cents <= c.CreditHardLimitCents)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.CreditsConsumedCents, c => c.CreditsConsumedCents + cents), ct);
-
     public static Task<int> RemoveVolunteersAsync(CapacityDbContext db, Guid campaignId, Guid? bundleId, int count, CancellationToken ct) =>
         db.Campaigns
             .Where(c => c.Id == campaignId && c.BundleId == bundleId && c.VolunteersEnrolled - count >= 0)

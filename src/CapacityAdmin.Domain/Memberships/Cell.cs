@@ -17,6 +17,4 @@ public class Cell
     public bool IsActive { get; private set; }
 
     public void Rename(string name) => Name = name;
-
-    public void SetActive(bool isActive) => IsActive = isActive;
 }

@@ -25,19 +25,6 @@ public sealed partial class MembershipCatalogService(IDbContextFactory<CapacityD
         return await SaveUniqueAsync(db, CellView.From(cell), "cell", normalized!, ct);
     }
 
-    /// <summary>Switches a cell on or off (an inactive cell accepts no joins; existing seats stay).</summary>
-    public async Task<Result<CellView>> SetCellActiveAsync(Actor actor, string? code, bool isActive, CancellationToken ct = default)
-    {
-        if (actor.Refusal(Permission.EditCapacity, "edit cells") is { } denied) return denied;
-        var normalized = Codes.Normalize(code);
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var cell = await db.Cells.FirstOrDefaultAsync(c => c.Code == normalized, ct);
-        if (cell is null) return DomainError.NotFound(MembershipErrorCodes.CellNotFound, $"No cell with code '{code}'.");
-        cell.SetActive(isActive);
-        await db.SaveChangesAsync(ct);
-        return CellView.From(cell);
-    }
-
     public async Task<Result<IReadOnlyList<CellView>>> ListCellsAsync(Actor actor, CancellationToken ct = default)
     {
         if (actor.Refusal(Permission.ReadMemberships, "read cells") is { } denied) return denied;

@@ -37,9 +37,6 @@ public static class CapacityDisplay
     /// <summary>Normal green, near amber, at orange, overage red (<see cref="BandColors"/>).</summary>
     public static string BandColor(CapacityBand band) => BandColors.Of(band);
 
-    /// <summary>Text colour readable on <see cref="BandColor"/>.</summary>
-    public static string BandTextColor(CapacityBand band) => BandColors.Text;
-
     /// <summary>A percentage rounded to a whole number, half away from zero: "116 %".</summary>
     public static string Percent(decimal percent) =>
         Math.Round(percent, 0, MidpointRounding.AwayFromZero).ToString("0", Culture) + " %";
