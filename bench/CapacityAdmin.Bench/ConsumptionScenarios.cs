@@ -322,47 +322,5 @@ internal sealed class ConsumptionScenarios(IServiceProvider services, BenchOptio
         return command;
     }
 
-    /// <summary>One open connection per worker (pragmas set once), handed out per request.</summary>
-    private async Task<RawPool> RawPoolAsync()
-    {
-        var pool = new RawPool();
-        for (var i = 0; i < options.Parallel; i++)
-        {
-            DbConnection connection = Sqlite ? new SqliteConnection(connectionString) : new NpgsqlConnection(connectionString);
-            await connection.OpenAsync();
-            if (Sqlite)
-            {
-                await using var pragmas = connection.CreateCommand();
-                pragmas.CommandText = "PRAGMA busy_timeout=5000; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
-                await pragmas.ExecuteNonQueryAsync();
-            }
-            pool.Add(connection);
-        }
-        return pool;
-    }
-
-    private sealed class RawPool : IAsyncDisposable
-    {
-        private readonly ConcurrentBag<DbConnection> _connections = [];
-
-        public void Add(DbConnection connection) => _connections.Add(connection);
-
-        public async Task<bool> RunAsync(Func<DbConnection, Task<bool>> call)
-        {
-            if (!_connections.TryTake(out var connection)) throw new InvalidOperationException("More workers than connections.");
-            try
-            {
-                return await call(connection);
-            }
-            finally
-            {
-                _connections.Add(connection);
-            }
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            while (_connections.TryTake(out var connection)) await connection.DisposeAsync();
-        }
-    }
+    private Task<RawConnectionPool> RawPoolAsync() => RawConnectionPool.OpenAsync(Sqlite, connectionString, options.Parallel);
 }
