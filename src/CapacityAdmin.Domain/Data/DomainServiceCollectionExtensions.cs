@@ -39,6 +39,7 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<Dashboards.DashboardService>();
         services.AddScoped<Forecasts.ForecastService>();
         services.AddScoped<ApiKeyService>();
+        services.AddSingleton<ApiKeyCache>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<MembershipSeeder>();

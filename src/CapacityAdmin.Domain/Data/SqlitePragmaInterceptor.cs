@@ -12,11 +12,12 @@ namespace CapacityAdmin.Domain.Data;
 /// belong to the physical connection, which Microsoft.Data.Sqlite keeps in its pool across opens: they are
 /// set once per physical connection (recognised by its native handle), not on every open. Concurrent
 /// writers then queue behind <c>BEGIN IMMEDIATE</c> (and, in this process, behind <see cref="SqliteWriteGate"/>)
-/// instead of failing at once with SQLITE_BUSY.
+/// instead of failing at once with SQLITE_BUSY. <c>wal_autocheckpoint=0</c>: no commit copies the WAL into the
+/// database file on its writer's time; <see cref="SqliteCheckpointer"/> does it in the background.
 /// </summary>
 public sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 {
-    private const string ConnectionPragmas = "PRAGMA busy_timeout=5000; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
+    private const string ConnectionPragmas = "PRAGMA busy_timeout=5000; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA wal_autocheckpoint=0;";
     private const string FilePragmas = "PRAGMA journal_mode=WAL; ";
 
     private static readonly ConcurrentDictionary<string, bool> WalFiles = new(StringComparer.Ordinal);
@@ -24,6 +25,7 @@ public sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
+        if (connection is SqliteConnection sqlite) SqliteCheckpointer.Opened(sqlite);
         if (PragmasFor(connection) is not { } pragmas) return;
         using var command = connection.CreateCommand();
         command.CommandText = pragmas;
@@ -33,6 +35,7 @@ public sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
+        if (connection is SqliteConnection sqlite) SqliteCheckpointer.Opened(sqlite);
         if (PragmasFor(connection) is not { } pragmas) return;
         await using var command = connection.CreateCommand();
         command.CommandText = pragmas;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -27,11 +28,12 @@ public static class SqliteWriteGate
     public static async Task<IDbContextTransaction> BeginWriteTransactionAsync(this DatabaseFacade database, CancellationToken ct)
     {
         if (!database.IsSqlite()) return await database.BeginTransactionAsync(ct);
-        var gate = Gates.GetOrAdd(database.GetDbConnection().DataSource, _ => new SemaphoreSlim(1, 1));
+        var connection = (SqliteConnection)database.GetDbConnection();
+        var gate = GateOf(connection.DataSource);
         await gate.WaitAsync(ct);
         try
         {
-            return new GatedTransaction(await database.BeginTransactionAsync(ct), gate);
+            return new GatedTransaction(await database.BeginTransactionAsync(ct), gate, connection);
         }
         catch
         {
@@ -44,7 +46,8 @@ public static class SqliteWriteGate
     public static async Task<T> WriteAsync<T>(this DatabaseFacade database, Func<Task<T>> write, CancellationToken ct)
     {
         if (!database.IsSqlite()) return await write();
-        var gate = Gates.GetOrAdd(database.GetDbConnection().DataSource, _ => new SemaphoreSlim(1, 1));
+        var connection = (SqliteConnection)database.GetDbConnection();
+        var gate = GateOf(connection.DataSource);
         await gate.WaitAsync(ct);
         try
         {
@@ -53,11 +56,29 @@ public static class SqliteWriteGate
         finally
         {
             gate.Release();
+            SqliteCheckpointer.WriteDone(connection);
         }
     }
 
+    /// <summary>Runs <paramref name="action"/> while no writer of this process holds the file (the checkpoint's last pass).</summary>
+    internal static async Task UnderGateAsync(string dataSource, Func<Task> action)
+    {
+        var gate = GateOf(dataSource);
+        await gate.WaitAsync();
+        try
+        {
+            await action();
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private static SemaphoreSlim GateOf(string dataSource) => Gates.GetOrAdd(dataSource, _ => new SemaphoreSlim(1, 1));
+
     /// <summary>Forwards to the EF transaction and lets the next writer in as soon as this one commits or rolls back.</summary>
-    private sealed class GatedTransaction(IDbContextTransaction inner, SemaphoreSlim gate) : IDbContextTransaction, IInfrastructure<DbTransaction>
+    private sealed class GatedTransaction(IDbContextTransaction inner, SemaphoreSlim gate, SqliteConnection connection) : IDbContextTransaction, IInfrastructure<DbTransaction>
     {
         private int _released;
 
@@ -103,7 +124,9 @@ public static class SqliteWriteGate
 
         private void Release()
         {
-            if (Interlocked.Exchange(ref _released, 1) == 0) gate.Release();
+            if (Interlocked.Exchange(ref _released, 1) != 0) return;
+            gate.Release();
+            SqliteCheckpointer.WriteDone(connection);
         }
     }
 }

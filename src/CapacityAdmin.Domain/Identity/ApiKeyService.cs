@@ -11,8 +11,9 @@ public sealed record ApiKeySummary(Guid Id, string Name, string Role, Guid? Comp
 /// <summary>The secret is returned once, at creation; only its hash is kept.</summary>
 public sealed record CreatedApiKey(ApiKeySummary Key, string Secret);
 
-public sealed class ApiKeyService(IDbContextFactory<CapacityDbContext> contexts, TimeProvider clock)
+public sealed class ApiKeyService(IDbContextFactory<CapacityDbContext> contexts, TimeProvider clock, ApiKeyCache cache)
 {
+
     public const string SecretPrefix = "cap_";
 
     public async Task<Result<CreatedApiKey>> CreateAsync(Actor actor, string? name, string? role, Guid? companyId, CancellationToken ct = default)
@@ -55,17 +56,30 @@ public sealed class ApiKeyService(IDbContextFactory<CapacityDbContext> contexts,
         if (key is null) return DomainError.NotFound(ErrorCodes.ApiKeyNotFound, $"API key {id} was not found.");
         key.Revoke(clock.GetUtcNow(), actor.Name);
         await db.SaveChangesAsync(ct);
+        cache.Forget(key.Id);
         return ToSummary(key);
     }
 
-    /// <summary>The live key for a presented secret, or null when it is unknown or revoked.</summary>
+    /// <summary>
+    /// The live key for a presented secret, or null when it is unknown or revoked. A key seen before comes from
+    /// <see cref="ApiKeyCache"/> once the database confirms it is still unrevoked.
+    /// </summary>
     public async Task<ApiKeySummary?> AuthenticateAsync(string? secret, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(secret) || !secret.StartsWith(SecretPrefix, StringComparison.Ordinal)) return null;
         var hash = Hash(secret.Trim());
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var key = await db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Hash == hash && k.RevokedAt == null, ct);
-        return key is null ? null : ToSummary(key);
+        if (cache.TryGet(hash, out var known))
+        {
+            var id = known.Id;
+            if (await db.ApiKeys.AnyAsync(k => k.Id == id && k.RevokedAt == null, ct)) return known;
+            cache.Forget(hash);
+            return null;
+        }
+        if (await db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Hash == hash && k.RevokedAt == null, ct) is not { } key) return null;
+        var summary = ToSummary(key);
+        cache.Remember(hash, summary);
+        return summary;
     }
 
     // The secret carries 256 random bits, so a fast hash is enough: nothing to brute-force.

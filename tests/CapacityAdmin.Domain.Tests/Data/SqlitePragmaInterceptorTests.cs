@@ -4,7 +4,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CapacityAdmin.Domain.Tests.Data;
 
-/// <summary>The SQLite pragmas survive the connection pool: set once per physical connection, WAL once per file.</summary>
+/// <summary>
+/// The SQLite pragmas survive the connection pool: set once per physical connection, WAL once per file; no commit checkpoints
+/// the WAL on its writer's time (<see cref="SqliteCheckpointer"/> does).
+/// </summary>
 public class SqlitePragmaInterceptorTests : IDisposable
 {
     private readonly string _path = Path.Combine(Path.GetTempPath(), $"pragmas-{Guid.NewGuid():N}.db");
@@ -22,11 +25,11 @@ public class SqlitePragmaInterceptorTests : IDisposable
         var second = await PragmasAsync(options);
 
         // Assert
-        Assert.Equal(("wal", 5000L, 1L, 1L), first);
+        Assert.Equal(("wal", 5000L, 1L, 1L, 0L), first);
         Assert.Equal(first, second);
     }
 
-    private static async Task<(string Journal, long BusyTimeout, long Synchronous, long ForeignKeys)> PragmasAsync(DbContextOptions<CapacityDbContext> options)
+    private static async Task<(string Journal, long BusyTimeout, long Synchronous, long ForeignKeys, long AutoCheckpoint)> PragmasAsync(DbContextOptions<CapacityDbContext> options)
     {
         await using var db = new CapacityDbContext(options);
         await db.Database.OpenConnectionAsync();
@@ -37,7 +40,8 @@ public class SqlitePragmaInterceptorTests : IDisposable
             command.CommandText = $"PRAGMA {pragma};";
             return (await command.ExecuteScalarAsync())!;
         }
-        return ((string)await Read("journal_mode"), (long)await Read("busy_timeout"), (long)await Read("synchronous"), (long)await Read("foreign_keys"));
+        return ((string)await Read("journal_mode"), (long)await Read("busy_timeout"), (long)await Read("synchronous"), (long)await Read("foreign_keys"),
+            (long)await Read("wal_autocheckpoint"));
     }
 
     public void Dispose()

@@ -55,7 +55,7 @@ public sealed class PermissionsTests : IAsyncLifetime
     [Fact]
     public async Task ApiKeys_EveryRoleButAdministrator_IsRefused()
     {
-        var keys = new ApiKeyService(_db, _h.Clock);
+        var keys = new ApiKeyService(_db, _h.Clock, new ApiKeyCache());
         var created = Ok(await keys.CreateAsync(Admin, "sign-up", Roles.Integration, null));
         foreach (var actor in new[] { Cs, Sales, Integration, CompanyAdmin })
         {

@@ -16,6 +16,9 @@ public sealed class SqliteTestDatabase : TestDatabase
 
     public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
+    /// <summary>The database file; its write-ahead log is this path with <c>-wal</c> appended.</summary>
+    public string FilePath => _path;
+
     protected override string ConnectionString => $"Data Source={_path}";
 
     public override async Task InitializeAsync() => File.Copy(await Template.Value, _path);

@@ -8,7 +8,8 @@ namespace CapacityAdmin.Web.Tests.Hardening;
 
 /// <summary>
 /// Two app servers on one PostgreSQL database, as behind a load balancer: the data-protection keys live in the database,
-/// so an antiforgery token made by one server is accepted by the other and a sign-in cookie made by one opens pages on the other.
+/// so an antiforgery token made by one server is accepted by the other and a sign-in cookie made by one opens pages on the other;
+/// an API key revoked on one is refused by the other at its next request, though that server had it cached.
 /// </summary>
 [Trait("Category", "Postgres")]
 public sealed class MultiServerTests
@@ -46,5 +47,23 @@ public sealed class MultiServerTests
         var home = await one.GetAsync("/campaigns");
         Assert.Equal(HttpStatusCode.OK, home.StatusCode);
         Assert.True(await database.ScalarAsync<long>("SELECT count(*) FROM \"DataProtectionKeys\"") >= 1, "No data-protection key is in the database.");
+    }
+
+    [Fact]
+    public async Task ApiKey_CachedOnOneServerRevokedOnTheOther_IsRefusedAtItsNextRequest()
+    {
+        await using var database = await PostgresTestDatabase.CreateAsync();
+        await using var first = Server(database);
+        await first.InitializeAsync();
+        await using var second = Server(database);
+        await second.InitializeAsync();
+        var key = await first.CreateApiKeyAsync(Domain.Identity.Roles.CustomerSuccess);
+        using var client = first.CreateApiClient(key.Secret);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("api/v1/companies")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("api/v1/companies")).StatusCode);
+
+        await second.RevokeApiKeyAsync(key.Key.Id);
+
+        await ApiAssert.ProblemAsync(await client.GetAsync("api/v1/companies"), HttpStatusCode.Unauthorized, "UNAUTHORIZED");
     }
 }
