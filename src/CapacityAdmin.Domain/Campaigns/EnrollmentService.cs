@@ -130,23 +130,59 @@ public sealed class EnrollmentService(IDbContextFactory<CapacityDbContext> conte
     }
 
     /// <summary>
-    /// One attempt, one transaction: the bundle and campaign counters (bundle first, the global lock order),
-    /// each a conditional UPDATE returning the row after the write, then the enrollment insert (the filtered
-    /// unique index answers a re-enrollment: nothing inserted, and the counts roll back). The alert outbox
-    /// row is written only for a pool whose new counter crosses into a higher band, decided here from the
-    /// returned counters. A refused UPDATE is answered from one read in the same transaction
-    /// (<see cref="RefusedAsync"/>). Null: the campaign was relinked, or the enrollment released, meanwhile.
+    /// One attempt. On SQLite it first runs with the other enrollments queued behind the writer gate, in one transaction
+    /// (<see cref="SqliteWriteGroup"/>): an accepted enrollment is answered from there. Anything else (a refused
+    /// counter, a re-enrollment), and every attempt on the other databases, is decided alone in its own transaction.
+    /// The alert outbox row is written only for a pool whose new counter crosses into a higher band, decided from the
+    /// counters the statements return. Null: the campaign was relinked, or the enrollment released, meanwhile.
     /// </summary>
     private async Task<ConsumptionResult?> TryEnrollAsync(CapacityDbContext db, CampaignHeader header, string externalId, CapacityKind kind,
         IReadOnlySet<Guid>? requestedPools, bool fullResult, CancellationToken ct)
     {
-        var bundleId = kind == CapacityKind.Volunteers ? header.BundleId : null;
         var bands = await alerts.Bands.GetAsync(db, ct);
         var now = clock.GetUtcNow();
+        if (db.Database.IsSqlite()
+            && await SqliteWriteGroup.RunAsync(db, async g => await StepAsync(g, header, externalId, kind, requestedPools, bands, now, CancellationToken.None)
+                is Accepted accepted ? accepted : null) is { } grouped)
+            return Answer(header, externalId, kind, now, grouped, fullResult);
+
         await using var tx = await db.Database.BeginWriteTransactionAsync(ct);
+        switch (await StepAsync(db, header, externalId, kind, requestedPools, bands, now, ct))
+        {
+            case Accepted accepted:
+                await tx.CommitAsync(ct);
+                return Answer(header, externalId, kind, now, accepted, fullResult);
+            case Refused refused:
+                return await RefusedAsync(db, tx, header, externalId, kind, refused.BundleFull, fullResult, ct);
+            default:
+                await tx.RollbackAsync(ct);
+                return await ExistingAsync(db, header.Id, externalId, kind, fullResult, ct);
+        }
+    }
+
+    private abstract record Step;
+
+    /// <summary>Counted and inserted; <see cref="Requests"/>: the outbox rows written for the pools it pushed into a higher band.</summary>
+    private sealed record Accepted(CampaignSnapshot Campaign, BundleSnapshot? Bundle, IReadOnlyList<PoolUsage> Pools, IReadOnlyList<PoolUsage> Crossed,
+        IReadOnlyList<AlertEvaluationRequest> Requests) : Step;
+
+    /// <summary>A counter UPDATE refused (the bundle's, or the campaign's); the bundle's may already be raised, so roll back.</summary>
+    private sealed record Refused(bool BundleFull) : Step;
+
+    /// <summary>Counted, but the id already holds an active enrollment: roll back, it is a re-enrollment.</summary>
+    private sealed record AlreadyEnrolled : Step;
+
+    /// <summary>
+    /// The statements of one enrollment inside a transaction the caller owns: the bundle and campaign counters (bundle
+    /// first, the global lock order), each a conditional UPDATE returning the row after the write, then the enrollment
+    /// insert (the filtered unique index answers a re-enrollment: nothing inserted), then the outbox rows of a crossing.
+    /// </summary>
+    private static async Task<Step> StepAsync(CapacityDbContext db, CampaignHeader header, string externalId, CapacityKind kind,
+        IReadOnlySet<Guid>? requestedPools, IReadOnlyList<AlertBand> bands, DateTimeOffset now, CancellationToken ct)
+    {
+        var bundleId = kind == CapacityKind.Volunteers ? header.BundleId : null;
         BundleSnapshot? bundle = null;
-        if (bundleId is { } b && (bundle = await ConsumptionStatements.TryAddBundleAsync(db, b, 1, ct)) is null)
-            return await RefusedAsync(db, tx, header, externalId, kind, bundleFull: true, fullResult, ct);
+        if (bundleId is { } b && (bundle = await ConsumptionStatements.TryAddBundleAsync(db, b, 1, ct)) is null) return new Refused(BundleFull: true);
         CampaignSnapshot? added;
         bool inserted;
         if (db.Database.IsNpgsql())
@@ -156,13 +192,8 @@ public sealed class EnrollmentService(IDbContextFactory<CapacityDbContext> conte
             added = await ConsumptionStatements.TryAddAsync(db, header.Id, kind, bundleId, 1, ct);
             inserted = added is not null && await ConsumptionStatements.TryInsertEnrollmentAsync(db, kind, header.Id, externalId, now, ct) == 1;
         }
-        if (added is not { } campaign)
-            return await RefusedAsync(db, tx, header, externalId, kind, bundleFull: false, fullResult, ct);
-        if (!inserted)
-        {
-            await tx.RollbackAsync(ct);
-            return await ExistingAsync(db, header.Id, externalId, kind, fullResult, ct);
-        }
+        if (added is not { } campaign) return new Refused(BundleFull: false);
+        if (!inserted) return new AlreadyEnrolled();
 
         var pools = ConsumptionResults.Pools(campaign, bundle, kind);
         var crossed = BandCrossing.Crossed(pools, 1m, bands);
@@ -173,14 +204,19 @@ public sealed class EnrollmentService(IDbContextFactory<CapacityDbContext> conte
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
         }
-        await tx.CommitAsync(ct);
-        if (!fullResult) return Decided(header.Id, existing: false, requests, crossed);
-        return ConsumptionResults.Allowed(campaign, bundle, kind, existing: false) with
+        return new Accepted(campaign, bundle, pools, crossed, requests);
+    }
+
+    private static ConsumptionResult Answer(CampaignHeader header, string externalId, CapacityKind kind, DateTimeOffset now, Accepted accepted,
+        bool fullResult)
+    {
+        if (!fullResult) return Decided(header.Id, existing: false, accepted.Requests, accepted.Crossed);
+        return ConsumptionResults.Allowed(accepted.Campaign, accepted.Bundle, kind, existing: false) with
         {
-            Pools = pools,
+            Pools = accepted.Pools,
             Enrollment = new EnrollmentView(externalId, EnrollmentStatus.Enrolled, now, null),
-            AlertRequests = requests,
-            CrossedPools = crossed,
+            AlertRequests = accepted.Requests,
+            CrossedPools = accepted.Crossed,
         };
     }
 
