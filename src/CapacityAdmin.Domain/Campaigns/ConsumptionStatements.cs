@@ -99,7 +99,7 @@ internal static class ConsumptionStatements
     private static async Task<CampaignSnapshot?> UpdateReturningAsync(CapacityDbContext db, CapacityKind kind, string set, string where,
         Guid campaignId, long amount, Guid? bundleId, CancellationToken ct)
     {
-        var sql = db.Database.IsSqlServer()
+        var sql = db.Provider == DatabaseProvider.SqlServer
             ? $"UPDATE \"Campaigns\" SET {set} OUTPUT {CampaignColumns(kind, "INSERTED.")} WHERE {where}"
             : $"UPDATE \"Campaigns\" SET {set} WHERE {where} RETURNING {CampaignColumns(kind, "")}";
         await using var command = Command(db, sql);
@@ -115,7 +115,7 @@ internal static class ConsumptionStatements
     {
         const string set = "UPDATE \"Bundles\" SET \"VolunteersUsed\" = \"VolunteersUsed\" + @n";
         const string where = "WHERE \"Id\" = @b AND \"VolunteersUsed\" + @n <= \"Capacity\"";
-        var sql = db.Database.IsSqlServer()
+        var sql = db.Provider == DatabaseProvider.SqlServer
             ? $"{set} OUTPUT INSERTED.\"Id\", INSERTED.\"CompanyId\", INSERTED.\"Name\", INSERTED.\"VolunteersUsed\", INSERTED.\"Capacity\" {where}"
             : $"{set} {where} RETURNING {BundleColumnList}";
         await using var command = Command(db, sql);
@@ -163,7 +163,7 @@ internal static class ConsumptionStatements
     {
         var table = kind == CapacityKind.Volunteers ? "VolunteerEnrollments" : "LearnerEnrollments";
         const string columns = "(\"Id\", \"CampaignId\", \"ExternalId\", \"Status\", \"EnrolledAt\")";
-        var sql = db.Database.IsSqlServer()
+        var sql = db.Provider == DatabaseProvider.SqlServer
             ? $"INSERT INTO \"{table}\" {columns} SELECT @id, @c, @e, 'Enrolled', @at WHERE NOT EXISTS (SELECT 1 FROM \"{table}\" " +
               "WITH (UPDLOCK, HOLDLOCK) WHERE \"CampaignId\" = @c AND \"ExternalId\" = @e AND \"Status\" = 'Enrolled')"
             : $"INSERT INTO \"{table}\" {columns} VALUES (@id, @c, @e, 'Enrolled', @at) " +
@@ -186,7 +186,7 @@ internal static class ConsumptionStatements
         const string values = "@id, @c, @n, @activity, @key, @reason, @after, @by, @at, @fp";
         var sql = e.IdempotencyKey is null
             ? $"INSERT INTO \"CreditLedgerEntries\" {columns} VALUES ({values})"
-            : db.Database.IsSqlServer()
+            : db.Provider == DatabaseProvider.SqlServer
                 ? $"INSERT INTO \"CreditLedgerEntries\" {columns} SELECT {values} WHERE NOT EXISTS " +
                   "(SELECT 1 FROM \"CreditLedgerEntries\" WITH (UPDLOCK, HOLDLOCK) WHERE \"CampaignId\" = @c AND \"IdempotencyKey\" = @key)"
                 : $"INSERT INTO \"CreditLedgerEntries\" {columns} VALUES ({values}) " +
@@ -212,7 +212,7 @@ internal static class ConsumptionStatements
     public static async Task<int> CountRefusalAsync(CapacityDbContext db, PoolType poolType, Guid poolId, PoolMeasure measure, DateOnly day,
         CancellationToken ct, int count = 1)
     {
-        var sql = db.Database.IsSqlServer()
+        var sql = db.Provider == DatabaseProvider.SqlServer
             ? """
               MERGE "PoolRefusalDays" WITH (HOLDLOCK) AS t
               USING (SELECT @t AS "PoolType", @p AS "PoolId", @m AS "Measure", @d AS "Day") AS s
@@ -228,8 +228,8 @@ internal static class ConsumptionStatements
         Add(command, "t", poolType.ToString());
         Add(command, "p", Id(db, poolId));
         Add(command, "m", measure.ToString());
-        Add(command, "d", db.Database.IsSqlite() ? day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
-            : db.Database.IsSqlServer() ? day.ToDateTime(TimeOnly.MinValue) : day);
+        Add(command, "d", db.Provider == DatabaseProvider.Sqlite ? day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
+            : db.Provider == DatabaseProvider.SqlServer ? day.ToDateTime(TimeOnly.MinValue) : day);
         Add(command, "n", count);
         return await command.ExecuteNonQueryAsync(ct);
     }
@@ -262,8 +262,8 @@ internal static class ConsumptionStatements
     }
 
     /// <summary>EF stores a GUID as upper-case text on SQLite; the other providers have a uuid type.</summary>
-    private static object Id(CapacityDbContext db, Guid id) => db.Database.IsSqlite() ? id.ToString().ToUpperInvariant() : id;
+    private static object Id(CapacityDbContext db, Guid id) => db.Provider == DatabaseProvider.Sqlite ? id.ToString().ToUpperInvariant() : id;
 
     /// <summary>SQLite keeps a DateTimeOffset as ticks (<see cref="CapacityDbContext"/>'s convention); the others natively.</summary>
-    private static object Instant(CapacityDbContext db, DateTimeOffset at) => db.Database.IsSqlite() ? SqliteInstant.ConvertToProvider(at)! : at;
+    private static object Instant(CapacityDbContext db, DateTimeOffset at) => db.Provider == DatabaseProvider.Sqlite ? SqliteInstant.ConvertToProvider(at)! : at;
 }

@@ -99,9 +99,13 @@ public sealed class EnrollmentService(IDbContextFactory<CapacityDbContext> conte
         if (NormalizeId(externalId) is not { } id)
             return DomainError.Validation(field, $"A {field} is 1 to {VolunteerEnrollment.ExternalIdMaxLength} characters.");
         await using var db = await contexts.CreateDbContextAsync(ct);
-        // One connection for the whole call (reads, transaction, refusal reads), not one per statement.
-        await db.Database.OpenConnectionAsync(ct);
-        if (!enroll) return await ReleaseAsync(db, actor, campaignId, id, kind, ct);
+        // One connection for the whole call (reads, transaction, refusal reads), not one per statement; an enrollment
+        // opens it only when it decides alone (an accepted one in a group runs on the group's connection).
+        if (!enroll)
+        {
+            await db.Database.OpenConnectionAsync(ct);
+            return await ReleaseAsync(db, actor, campaignId, id, kind, ct);
+        }
         var (result, _) = await EnrollAsync(db, actor, campaignId, null, id, kind, null, fullResult: true, ct);
         return result.IsSuccess ? await alerts.WithAlertsAsync(result.Value, ct) : result;
     }
@@ -141,11 +145,12 @@ public sealed class EnrollmentService(IDbContextFactory<CapacityDbContext> conte
     {
         var bands = await alerts.Bands.GetAsync(db, ct);
         var now = clock.GetUtcNow();
-        if (db.Database.IsSqlite()
+        if (db.Provider == DatabaseProvider.Sqlite
             && await SqliteWriteGroup.RunAsync(db, async g => await StepAsync(g, header, externalId, kind, requestedPools, bands, now, CancellationToken.None)
                 is Accepted accepted ? accepted : null) is { } grouped)
             return Answer(header, externalId, kind, now, grouped, fullResult);
 
+        await db.Database.OpenConnectionAsync(ct);
         await using var tx = await db.Database.BeginWriteTransactionAsync(ct);
         switch (await StepAsync(db, header, externalId, kind, requestedPools, bands, now, ct))
         {
@@ -185,7 +190,7 @@ public sealed class EnrollmentService(IDbContextFactory<CapacityDbContext> conte
         if (bundleId is { } b && (bundle = await ConsumptionStatements.TryAddBundleAsync(db, b, 1, ct)) is null) return new Refused(BundleFull: true);
         CampaignSnapshot? added;
         bool inserted;
-        if (db.Database.IsNpgsql())
+        if (db.Provider == DatabaseProvider.Postgres)
             (added, inserted) = await ConsumptionStatements.TryAddAndEnrollAsync(db, header.Id, kind, bundleId, externalId, now, ct);
         else
         {

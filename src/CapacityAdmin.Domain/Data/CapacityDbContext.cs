@@ -13,6 +13,15 @@ namespace CapacityAdmin.Domain.Data;
 /// <summary>The one database context: identity, API keys and every capacity table.</summary>
 public class CapacityDbContext(DbContextOptions<CapacityDbContext> options) : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
+    private DatabaseProvider? _provider;
+
+    /// <summary>
+    /// This context's database, worked out once per (pooled) instance: EF's <c>Database.IsSqlite()</c> and siblings read the
+    /// provider assembly's name through reflection on every call, which the hot path makes several times a request.
+    /// </summary>
+    public DatabaseProvider Provider => _provider ??=
+        Database.IsNpgsql() ? DatabaseProvider.Postgres : Database.IsSqlServer() ? DatabaseProvider.SqlServer : DatabaseProvider.Sqlite;
+
     /// <summary>The data-protection key ring, shared by every app server (sign-in cookies, antiforgery tokens).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

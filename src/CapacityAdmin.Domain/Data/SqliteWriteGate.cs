@@ -27,7 +27,7 @@ public static class SqliteWriteGate
     /// <summary>Begins the write transaction of one operation, behind the per-file gate on SQLite.</summary>
     public static async Task<IDbContextTransaction> BeginWriteTransactionAsync(this DatabaseFacade database, CancellationToken ct)
     {
-        if (!database.IsSqlite()) return await database.BeginTransactionAsync(ct);
+        if (!IsSqlite(database)) return await database.BeginTransactionAsync(ct);
         var connection = (SqliteConnection)database.GetDbConnection();
         var gate = GateOf(connection.DataSource);
         await gate.WaitAsync(ct);
@@ -45,7 +45,7 @@ public static class SqliteWriteGate
     /// <summary>Runs one autocommitted write statement behind the same gate (a plain call elsewhere than SQLite).</summary>
     public static async Task<T> WriteAsync<T>(this DatabaseFacade database, Func<Task<T>> write, CancellationToken ct)
     {
-        if (!database.IsSqlite()) return await write();
+        if (!IsSqlite(database)) return await write();
         var connection = (SqliteConnection)database.GetDbConnection();
         var gate = GateOf(connection.DataSource);
         await gate.WaitAsync(ct);
@@ -74,6 +74,9 @@ public static class SqliteWriteGate
             gate.Release();
         }
     }
+
+    private static bool IsSqlite(DatabaseFacade database) =>
+        ((IDatabaseFacadeDependenciesAccessor)database).Context is CapacityDbContext db ? db.Provider == DatabaseProvider.Sqlite : database.IsSqlite();
 
     private static SemaphoreSlim GateOf(string dataSource) => Gates.GetOrAdd(dataSource, _ => new SemaphoreSlim(1, 1));
 
