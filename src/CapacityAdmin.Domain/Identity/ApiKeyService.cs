@@ -71,8 +71,7 @@ public sealed class ApiKeyService(IDbContextFactory<CapacityDbContext> contexts,
         await using var db = await contexts.CreateDbContextAsync(ct);
         if (cache.TryGet(hash, out var known))
         {
-            var id = known.Id;
-            if (await db.ApiKeys.AnyAsync(k => k.Id == id && k.RevokedAt == null, ct)) return known;
+            if (await IsLiveAsync(db, known.Id, ct)) return known;
             cache.Forget(hash);
             return null;
         }
@@ -80,6 +79,31 @@ public sealed class ApiKeyService(IDbContextFactory<CapacityDbContext> contexts,
         var summary = ToSummary(key);
         cache.Remember(hash, summary);
         return summary;
+    }
+
+    /// <summary>
+    /// The per-request probe of a cached key: one indexed read as a plain command on a connection opened and closed here,
+    /// without EF's query pipeline or its connection set-up (which registers EF's SQLite functions on every open).
+    /// </summary>
+    private static async Task<bool> IsLiveAsync(CapacityDbContext db, Guid id, CancellationToken ct)
+    {
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync(ct);
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT 1 FROM \"ApiKeys\" WHERE \"Id\" = @id AND \"RevokedAt\" IS NULL";
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "id";
+            // As the model stores it: SQLite keeps GUIDs as upper-case text.
+            parameter.Value = db.Provider == DatabaseProvider.Sqlite ? id.ToString().ToUpperInvariant() : id;
+            command.Parameters.Add(parameter);
+            return await command.ExecuteScalarAsync(ct) is not null;
+        }
+        finally
+        {
+            await connection.CloseAsync();
+        }
     }
 
     // The secret carries 256 random bits, so a fast hash is enough: nothing to brute-force.
