@@ -47,43 +47,80 @@ public sealed class CreditService(IDbContextFactory<CapacityDbContext> contexts,
         var cents = Credits.ToCents(amount);
         var fingerprint = key is null ? null : CreditLedgerEntry.Fingerprint(refund, cents, activity, reason);
 
-        await db.Database.OpenConnectionAsync(ct);
         var header = await CampaignHeader.GetAsync(db, actor, campaignId, ct);
         if (header is null) return ConsumptionResults.CampaignNotFound(campaignId);
         if (header.PricingModel != PricingModel.Credits)
             return ConsumptionResults.Mismatch("Credits can be consumed and refunded only on credits campaigns.");
 
         var bands = refund ? [] : await alerts.Bands.GetAsync(db, ct);
-        var now = clock.GetUtcNow();
-        await using var tx = await db.Database.BeginWriteTransactionAsync(ct);
-        var campaign = refund
-            ? await ConsumptionStatements.TryRefundCreditsAsync(db, campaignId, cents, ct)
-            : await ConsumptionStatements.TryAddAsync(db, campaignId, CapacityKind.Credits, null, cents, ct);
-        if (campaign is null) return await RefusedAsync(db, tx, campaignId, cents, key, fingerprint, refund, ct);
+        var entry = new Entry(campaignId, cents, activity, key, reason, refund, actor.Name, clock.GetUtcNow());
+        // On SQLite an accepted consumption or refund is written with the others queued behind the writer gate
+        // (SqliteWriteGroup); anything else, and every call elsewhere, is decided alone in its own transaction.
+        if (db.Provider == DatabaseProvider.Sqlite
+            && await SqliteWriteGroup.RunAsync(db, async g => await StepAsync(g, entry, bands, CancellationToken.None) as Accepted) is { } grouped)
+            return Answer(grouped);
 
-        var entry = new CreditLedgerEntry(campaignId, refund ? -cents : cents, activity, key, reason, campaign.Measure.Used, actor.Name, now);
-        // The idempotency key's unique index decides a replay (or a racing twin): nothing inserted, our count rolls back.
-        if (await ConsumptionStatements.TryInsertLedgerEntryAsync(db, entry, ct) == 0)
+        // One connection for the rest of the call (transaction, refusal and replay reads).
+        await db.Database.OpenConnectionAsync(ct);
+        await using var tx = await db.Database.BeginWriteTransactionAsync(ct);
+        switch (await StepAsync(db, entry, bands, ct))
         {
-            await tx.RollbackAsync(ct);
-            return await ReplayOrReusedAsync(db, campaignId, key!, fingerprint!, ct);
+            case Accepted accepted:
+                await tx.CommitAsync(ct);
+                return Answer(accepted);
+            case Refused:
+                return await RefusedAsync(db, tx, campaignId, cents, key, fingerprint, refund, ct);
+            default:
+                // The idempotency key's unique index decided a replay (or a racing twin): nothing inserted, our count rolls back.
+                await tx.RollbackAsync(ct);
+                return await ReplayOrReusedAsync(db, campaignId, key!, fingerprint!, ct);
         }
-        // A consumption commits an alert-evaluation outbox row only when it pushes usage into a higher band;
-        // a refund only lowers usage and needs none.
+    }
+
+    /// <summary>One consumption or refund, as asked: <see cref="Cents"/> is the positive amount.</summary>
+    private sealed record Entry(Guid CampaignId, long Cents, string? Activity, string? Key, string? Reason, bool Refund, string By, DateTimeOffset At);
+
+    private abstract record Step;
+
+    private sealed record Accepted(CampaignSnapshot Campaign, CreditLedgerEntry Entry, IReadOnlyList<PoolUsage> Pools, IReadOnlyList<PoolUsage> Crossed,
+        IReadOnlyList<AlertEvaluationRequest> Requests) : Step;
+
+    /// <summary>The counter UPDATE refused: a limit, the campaign's status, or a refund beyond what was consumed.</summary>
+    private sealed record Refused : Step;
+
+    /// <summary>Counted, but the idempotency key was used before: roll back, it is a replay or a reuse.</summary>
+    private sealed record KeyUsed : Step;
+
+    /// <summary>
+    /// The statements of one consumption or refund inside a transaction the caller owns: the conditional counter UPDATE
+    /// (returning the campaign after the write), the ledger row (its key's unique index answers a replay: nothing
+    /// inserted), and the outbox row of a consumption that pushes usage into a higher band (a refund only lowers it).
+    /// </summary>
+    private static async Task<Step> StepAsync(CapacityDbContext db, Entry e, IReadOnlyList<AlertBand> bands, CancellationToken ct)
+    {
+        var campaign = e.Refund
+            ? await ConsumptionStatements.TryRefundCreditsAsync(db, e.CampaignId, e.Cents, ct)
+            : await ConsumptionStatements.TryAddAsync(db, e.CampaignId, CapacityKind.Credits, null, e.Cents, ct);
+        if (campaign is null) return new Refused();
+
+        var entry = new CreditLedgerEntry(e.CampaignId, e.Refund ? -e.Cents : e.Cents, e.Activity, e.Key, e.Reason, campaign.Measure.Used, e.By, e.At);
+        if (await ConsumptionStatements.TryInsertLedgerEntryAsync(db, entry, ct) == 0) return new KeyUsed();
         var pools = ConsumptionResults.Pools(campaign, null, CapacityKind.Credits);
-        var crossed = refund ? [] : BandCrossing.Crossed(pools, Credits.FromCents(cents), bands);
-        var requests = AlertEvaluationRequest.AddForPools(db, crossed, now);
+        var crossed = e.Refund ? [] : BandCrossing.Crossed(pools, Credits.FromCents(e.Cents), bands);
+        var requests = AlertEvaluationRequest.AddForPools(db, crossed, e.At);
         if (requests.Count > 0)
         {
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
         }
-        await tx.CommitAsync(ct);
-        return ConsumptionResults.Allowed(campaign, null, CapacityKind.Credits, existing: false) with
-        {
-            Pools = pools, LedgerEntry = View(entry), AlertRequests = requests, CrossedPools = crossed,
-        };
+        return new Accepted(campaign, entry, pools, crossed, requests);
     }
+
+    private static ConsumptionResult Answer(Accepted a) =>
+        ConsumptionResults.Allowed(a.Campaign, null, CapacityKind.Credits, existing: false) with
+        {
+            Pools = a.Pools, LedgerEntry = View(a.Entry), AlertRequests = a.Requests, CrossedPools = a.Crossed,
+        };
 
     /// <summary>
     /// A refused UPDATE, answered in its transaction from one read of the campaign and of the key: a key used
