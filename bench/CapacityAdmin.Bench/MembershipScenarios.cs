@@ -56,6 +56,41 @@ internal sealed class MembershipScenarios(IServiceProvider services, BenchOption
             new RaceResult(r.Allowed, r.Refused, limit, await HoldersAsync("BENCH_RAW"), r.Throughput, r.P50, r.P99));
     }
 
+    /// <summary>Single-caller latency and EF commands per join (--profile --scenario join): accepted, refused (scope full), existing; raw beside.</summary>
+    public async Task ProfileAsync()
+    {
+        var path = await SeedAsync();
+        var memberships = services.GetRequiredService<MembershipService>();
+        var counter = StatementCounter.Start();
+        const int n = 500;
+        await DesignationAsync("PROFILE_OPEN", 100_000);
+        await DesignationAsync("PROFILE_FULL", 1);
+        await DesignationAsync("PROFILE_RAW", 100_000);
+        await DesignationAsync("PROFILE_RAW_FULL", 1);
+        Task Join(string designation, string member) =>
+            memberships.JoinAsync(Actor, new JoinMembershipRequest(member, new MembershipScope(Cell, designation, Level.MANDAL, Mandal: path.MandalCode), Activate: true));
+        await Join("PROFILE_FULL", "first");
+        await using var pool = await RawConnectionPool.OpenAsync(Sqlite, connectionString, 1);
+        await pool.RunAsync(c => RawJoinAsync(c, "PROFILE_RAW_FULL", path, "first"));
+        foreach (var (name, call) in new (string, Func<int, Task>)[]
+        {
+            ("join accepted", i => Join("PROFILE_OPEN", $"p-{i}")),
+            ("join existing", i => Join("PROFILE_OPEN", $"p-{i}")),
+            ("join refused", i => Join("PROFILE_FULL", $"r-{i}")),
+            ("raw join accepted", i => pool.RunAsync(c => RawJoinAsync(c, "PROFILE_RAW", path, $"p-{i}"))),
+            ("raw join refused", i => pool.RunAsync(c => RawJoinAsync(c, "PROFILE_RAW_FULL", path, $"r-{i}"))),
+        })
+        {
+            await call(-1);
+            counter.TakeCounts();
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            for (var i = 0; i < n; i++) await call(i);
+            var perCall = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds / n;
+            var counts = string.Join(", ", counter.TakeCounts().OrderBy(kv => kv.Key).Select(kv => FormattableString.Invariant($"{kv.Key} {kv.Value / (double)n:0.##}")));
+            Console.WriteLine(FormattableString.Invariant($"PROFILE|{name}|{perCall:F3} ms/call|{counts}"));
+        }
+    }
+
     /// <summary>
     /// The product's join transaction in raw ADO: lock, read the cell and designation, release lapsed payment locks of the
     /// scope, the existing-member check, the taken seat numbers (count and lowest free), INSERT, COMMIT.

@@ -25,7 +25,8 @@ await using (var db = await contexts.CreateDbContextAsync())
 var scenarios = new ConsumptionScenarios(services, options, connectionString);
 if (args.Contains("--profile"))
 {
-    await scenarios.ProfileAsync();
+    if (options.Scenarios.SequenceEqual(["join"])) await new MembershipScenarios(services, options, connectionString).ProfileAsync();
+    else await scenarios.ProfileAsync();
     return;
 }
 foreach (var scenario in options.Scenarios)
