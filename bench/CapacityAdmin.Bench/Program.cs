@@ -63,6 +63,6 @@ internal sealed record BenchOptions(DatabaseProvider Provider, string? Connectio
         var scenario = Value("--scenario") ?? "all";
         var requests = int.Parse(Value("--requests") ?? "4000");
         return new BenchOptions(provider, Value("--connection"), requests, int.Parse(Value("--parallel") ?? "16"),
-            scenario == "all" ? ["enroll", "credits", "join"] : scenario.Split(','), int.Parse(Value("--limit") ?? (requests / 2).ToString()));
+            scenario == "all" ? ["enroll", "credits", "join", "join-cap"] : scenario.Split(','), int.Parse(Value("--limit") ?? (requests / 2).ToString()));
     }
 }
