@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 // Consumption throughput through the real domain services, racing for a limited campaign, next to a raw-ADO
 // transaction of the same shape on the same database in the same run (the ratio is what to compare across runs).
 // dotnet run -c Release --project bench/CapacityAdmin.Bench -- [--provider Sqlite|Postgres] [--connection CS]
-//     [--requests 4000] [--parallel 16] [--scenario enroll|credits|join|all]
+//     [--requests 4000] [--parallel 16] [--scenario enroll|credits|join|join-cap|all]
 var options = BenchOptions.Parse(args);
 var dataDirectory = Path.Combine(Path.GetTempPath(), $"capacity-bench-{Guid.NewGuid():N}");
 var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -25,7 +25,8 @@ await using (var db = await contexts.CreateDbContextAsync())
 var scenarios = new ConsumptionScenarios(services, options, connectionString);
 if (args.Contains("--profile"))
 {
-    await scenarios.ProfileAsync();
+    if (options.Scenarios.SequenceEqual(["join"])) await new MembershipScenarios(services, options, connectionString).ProfileAsync();
+    else await scenarios.ProfileAsync();
     return;
 }
 foreach (var scenario in options.Scenarios)
@@ -35,7 +36,8 @@ foreach (var scenario in options.Scenarios)
         "enroll" => await scenarios.EnrollAsync(),
         "credits" => await scenarios.CreditsAsync(),
         "join" => await new MembershipScenarios(services, options, connectionString).JoinAsync(),
-        _ => throw new ArgumentException($"Unknown scenario '{scenario}' (enroll, credits, join)."),
+        "join-cap" => await new MembershipScenarios(services, options, connectionString).JoinCappedAsync(),
+        _ => throw new ArgumentException($"Unknown scenario '{scenario}' (enroll, credits, join, join-cap)."),
     };
     Console.WriteLine($"scenario={scenario} provider={options.Provider} requests={options.Requests} parallel={options.Parallel} limit={product.Limit}");
     Console.WriteLine($"allowed={product.Allowed} refused={product.Refused} stored={product.Stored} oversold={(product.Stored > product.Limit ? "YES" : "no")}");
@@ -61,6 +63,6 @@ internal sealed record BenchOptions(DatabaseProvider Provider, string? Connectio
         var scenario = Value("--scenario") ?? "all";
         var requests = int.Parse(Value("--requests") ?? "4000");
         return new BenchOptions(provider, Value("--connection"), requests, int.Parse(Value("--parallel") ?? "16"),
-            scenario == "all" ? ["enroll", "credits", "join"] : scenario.Split(','), int.Parse(Value("--limit") ?? (requests / 2).ToString()));
+            scenario == "all" ? ["enroll", "credits", "join", "join-cap"] : scenario.Split(','), int.Parse(Value("--limit") ?? (requests / 2).ToString()));
     }
 }

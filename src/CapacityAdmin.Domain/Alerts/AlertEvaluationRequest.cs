@@ -55,4 +55,15 @@ public class AlertEvaluationRequest
         db.AlertEvaluationRequests.AddRange(added);
         return added;
     }
+
+    /// <summary>
+    /// The requests (not added to a context) of a new seat: one per level cap it counts in whose usage, from
+    /// <see cref="Memberships.CapUsage.Used"/> (before the seat) to one more, reaches a higher band; unit and NATIONAL rows
+    /// only, as in <see cref="AddForSeat"/>. Staying inside a band writes nothing; repeats are the scan's.
+    /// </summary>
+    internal static List<AlertEvaluationRequest> ForSeatCrossings(IEnumerable<Memberships.CapUsage> capsBefore, IReadOnlyList<AlertBand> bands,
+        DateTimeOffset now) =>
+        capsBefore.Where(c => !c.Cap.FromBlanketRow && AlertPolicy.CrossesUp(c.Used, c.Used + 1, c.Cap.Capacity, c.Cap.Capacity, bands))
+            .Select(c => c.Cap.LevelCapacityId).Distinct()
+            .Select(id => new AlertEvaluationRequest(PoolType.LevelCapacity, id, now)).ToList();
 }

@@ -73,6 +73,50 @@ public static class GeographyLookup
         return new UnitPath(level, level >= Level.ZONE ? zone : null, stateCode, districtCode, mandalCode);
     }
 
+    /// <summary>The unit rows a required-unit lookup reads, as one statement returns them (null: no such row).</summary>
+    public sealed record UnitRows((string Code, string DistrictCode)? Mandal, (string Code, string StateCode)? District, (string Code, Zone Zone)? State);
+
+    /// <summary>
+    /// <see cref="ResolveAsync"/> for a required unit (<c>unitOptional: false</c>, the requirement already checked) on rows read
+    /// in one statement: the mandal by the given code, the district by the mandal's district (else the given one), the state
+    /// by the district's state (else the given one). Same checks, same order, same errors.
+    /// </summary>
+    public static Result<UnitPath> Derive(Level level, UnitSelection units, UnitRows rows)
+    {
+        Zone? zone = null;
+        if (units.Zone is not null)
+        {
+            if (!WireNames.TryParse<Zone>(units.Zone, out var parsed)) return UnitNotFound("zone", units.Zone);
+            zone = parsed;
+        }
+
+        string? stateCode = null, districtCode = null, mandalCode = null;
+        if (level == Level.MANDAL)
+        {
+            if (rows.Mandal is not { } mandal) return UnitNotFound("mandal", units.Mandal!);
+            if (units.District is not null && units.District != mandal.DistrictCode) return Mismatch("mandal", units.Mandal!, "district", units.District, mandal.DistrictCode);
+            mandalCode = mandal.Code;
+            districtCode = mandal.DistrictCode;
+        }
+        if (level >= Level.DISTRICT)
+        {
+            var code = districtCode ?? units.District!;
+            if (rows.District is not { } district || district.Code != code) return UnitNotFound("district", code);
+            if (units.State is not null && units.State != district.StateCode) return Mismatch("district", code, "state", units.State, district.StateCode);
+            districtCode = district.Code;
+            stateCode = district.StateCode;
+        }
+        if (level >= Level.STATE)
+        {
+            var code = stateCode ?? units.State!;
+            if (rows.State is not { } state || state.Code != code) return UnitNotFound("state", code);
+            if (zone is not null && zone != state.Zone) return Mismatch("state", code, "zone", zone.ToString()!, state.Zone.ToString());
+            stateCode = state.Code;
+            zone = state.Zone;
+        }
+        return new UnitPath(level, level >= Level.ZONE ? zone : null, stateCode, districtCode, mandalCode);
+    }
+
     public static DomainError UnitNotFound(string kind, string code) =>
         DomainError.NotFound(MembershipErrorCodes.UnitNotFound, $"No {kind} with code '{code}'.");
 

@@ -14,20 +14,29 @@ public sealed record ApplicableCap(Guid LevelCapacityId, string CellCode, Level 
 /// <summary>The most-specific-cap lookup (product.md §4.3.2).</summary>
 public static class CapPolicy
 {
+    /// <summary>The columns of a <see cref="LevelCapacity"/> row the policy reads (the join's fast path reads them without EF).</summary>
+    public readonly record struct CapRow(Guid Id, string CellCode, Level Level, string UnitCode, int Capacity)
+    {
+        public static CapRow From(LevelCapacity row) => new(row.Id, row.CellCode, row.Level, row.UnitCode, row.Capacity);
+    }
+
     /// <summary>
     /// The governing row for one concrete scope: the row naming the unit beats the blanket row of
     /// the level; NATIONAL rows have no unit. Null when no row caps the scope.
     /// </summary>
-    public static ApplicableCap? Governing(IEnumerable<LevelCapacity> cellCaps, string cellCode, Level level, string unitCode)
+    public static ApplicableCap? Governing(IEnumerable<LevelCapacity> cellCaps, string cellCode, Level level, string unitCode) =>
+        Governing(cellCaps.Select(CapRow.From), cellCode, level, unitCode);
+
+    public static ApplicableCap? Governing(IEnumerable<CapRow> cellCaps, string cellCode, Level level, string unitCode)
     {
-        LevelCapacity? blanket = null;
+        CapRow? blanket = null;
         foreach (var row in cellCaps)
         {
             if (row.CellCode != cellCode || row.Level != level) continue;
             if (row.UnitCode == unitCode) return new ApplicableCap(row.Id, cellCode, level, unitCode, row.Capacity, FromBlanketRow: false);
             if (row.UnitCode.Length == 0) blanket = row;
         }
-        return blanket is null ? null : new ApplicableCap(blanket.Id, cellCode, level, unitCode, blanket.Capacity, FromBlanketRow: true);
+        return blanket is not { } b ? null : new ApplicableCap(b.Id, cellCode, level, unitCode, b.Capacity, FromBlanketRow: true);
     }
 
     /// <summary>
@@ -35,9 +44,11 @@ public static class CapPolicy
     /// level and, with hierarchical caps on, the governing cap of every ancestor level too.
     /// Ordered by lock key, the global order in which their scopes are locked.
     /// </summary>
-    public static IReadOnlyList<ApplicableCap> Applicable(IEnumerable<LevelCapacity> cellCaps, string cellCode, UnitPath path, bool hierarchical)
+    public static IReadOnlyList<ApplicableCap> Applicable(IEnumerable<LevelCapacity> cellCaps, string cellCode, UnitPath path, bool hierarchical) =>
+        Applicable(cellCaps.Select(CapRow.From).ToList(), cellCode, path, hierarchical);
+
+    public static IReadOnlyList<ApplicableCap> Applicable(IReadOnlyCollection<CapRow> rows, string cellCode, UnitPath path, bool hierarchical)
     {
-        var rows = cellCaps as IReadOnlyCollection<LevelCapacity> ?? cellCaps.ToList();
         var levels = hierarchical ? Enum.GetValues<Level>().Where(l => l <= path.Level) : [path.Level];
         var caps = new List<ApplicableCap>();
         foreach (var level in levels)

@@ -1,6 +1,7 @@
 using CapacityAdmin.Domain.Alerts;
 using CapacityAdmin.Domain.Common;
 using CapacityAdmin.Domain.Identity;
+using CapacityAdmin.Domain.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace CapacityAdmin.Domain.Memberships;
@@ -13,8 +14,8 @@ public sealed partial class MembershipService
     /// (NO_SEATS_DESIGNATION), then the aggregate caps (NO_SEATS_LEVEL_AGGREGATE), then the lowest
     /// free seat. PENDING_PAYMENT with a seat lock when the fee is above 0, else PENDING_APPROVAL;
     /// <see cref="JoinMembershipRequest.Activate"/> (CS and Administrators) creates it ACTIVE.
-    /// A new seat writes level-cap alert outbox rows in the same transaction; they are evaluated after
-    /// the commit (<see cref="JoinOutcome.Alerts"/>).
+    /// A new seat that takes a level cap into a higher alert band writes that cap's outbox row in the same
+    /// transaction; it is evaluated after the commit (<see cref="JoinOutcome.Alerts"/>).
     /// </summary>
     public async Task<Result<JoinOutcome>> JoinAsync(Actor actor, JoinMembershipRequest request, CancellationToken ct = default)
     {
@@ -25,29 +26,80 @@ public sealed partial class MembershipService
         if (memberRef.Length > Membership.MemberRefMaxLength)
             return DomainError.Validation("memberRef", $"memberRef has at most {Membership.MemberRefMaxLength} characters.");
 
-        var rules = await RulesAsync(ct);
-        List<AlertEvaluationRequest> requests = [];
-        var result = await SeatScopeTransaction.RunAsync<ResolvedScope, JoinOutcome>(contexts, rules,
-            (db, c) => ResolveAsync(db, request.Scope, rules, c),
-            async (db, scope, c) =>
+        var scope = request.Scope;
+        if (UnitRequirement.Check(scope.Level, scope.Units) is { } missing) return missing;
+        return await JoinLockedAsync(new JoinQuery(scope.Cell, scope.Designation, scope.Level, scope.Units), memberRef, request.Activate, ct);
+    }
+
+    /// <summary>
+    /// The join's locked transaction (the steps of <see cref="SeatScopeTransaction"/>, written out for the hot path with
+    /// <see cref="JoinStatements"/>): on PostgreSQL and SQL Server plan, begin, lock and plan again (start over when the fresh
+    /// plan needs a lock not held); on SQLite plan once behind the writer gate (<c>BEGIN IMMEDIATE</c> serialises writers).
+    /// Then release lapsed locks, count, decide, insert, commit. The outbox row of a level cap is written only when this
+    /// seat takes the cap into a higher band (decided here from the count just read), and evaluated after the commit.
+    /// </summary>
+    private async Task<Result<JoinOutcome>> JoinLockedAsync(JoinQuery query, string memberRef, bool activate, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        await db.Database.OpenConnectionAsync(ct);
+        var bands = await alerts.Bands.GetAsync(db, ct);
+        var sqlite = db.Database.IsSqlite();
+        JoinPlan? planned = null;
+        if (!sqlite)
+        {
+            var first = await JoinStatements.ReadPlanAsync(db, query, [], options.Value, now, ct);
+            if (!first.IsSuccess) return first.Error;
+            planned = first.Value;
+        }
+
+        for (var attempt = 1; attempt <= SeatScopeTransaction.MaxAttempts; attempt++)
+        {
+            var locked = planned is null ? [] : SeatScopeTransaction.LockKeys(planned);
+            await using var tx = await db.Database.BeginWriteTransactionAsync(ct);
+            var fresh = await JoinStatements.ReadPlanAsync(db, query, locked, options.Value, now, ct);
+            if (!fresh.IsSuccess)
             {
-                var key = scope.ScopeKey;
-                var existing = await db.Memberships.Where(m => m.ScopeKey == key && m.MemberRef == memberRef)
-                    .Where(rules.HoldsSeat).FirstOrDefaultAsync(c);
-                if (existing is not null) return SeatStep<JoinOutcome>.Done(new JoinOutcome(MembershipView.From(existing, rules), Existing: true));
+                await tx.RollbackAsync(ct);
+                return fresh.Error;
+            }
+            var plan = fresh.Value;
+            if (planned is not null && !SeatScopeTransaction.LockKeys(plan).All(locked.Contains))
+            {
+                await tx.RollbackAsync(ct);
+                var again = await JoinStatements.ReadPlanAsync(db, query, [], options.Value, now, ct);
+                if (!again.IsSuccess) return again.Error;
+                planned = again.Value;
+                continue;
+            }
 
-                if (!scope.Cell.IsActive)
-                    return SeatStep<JoinOutcome>.Refused(DomainError.Conflict(MembershipErrorCodes.CellInactive, $"Cell {scope.Cell.Code} accepts no joins."));
+            var rules = plan.Rules;
+            var seats = await JoinStatements.ReadSeatsAsync(db, plan, memberRef, ct);
+            if (seats.ExistingId is { } id)
+            {
+                var existing = await db.Memberships.AsNoTracking().FirstAsync(m => m.Id == id, ct);
+                await tx.CommitAsync(ct); // keeps the lapsed locks just released, as every seat operation does
+                return new JoinOutcome(MembershipView.From(existing, rules), Existing: true);
+            }
+            if (!plan.Cell.IsActive)
+            {
+                await tx.RollbackAsync(ct);
+                return DomainError.Conflict(MembershipErrorCodes.CellInactive, $"Cell {plan.Cell.Code} accepts no joins.");
+            }
+            var seat = SeatAllocator.Decide(seats.Usage, plan.Cell.Code, plan.Designation, plan.Path, preferredSeat: null);
+            if (!seat.IsSuccess)
+            {
+                await tx.RollbackAsync(ct);
+                return seat.Error;
+            }
 
-                var seat = await SeatAllocator.AllocateAsync(db, scope.Cell.Code, scope.Designation, scope.Path, scope.Caps, rules, exclude: null, preferredSeat: null, c);
-                if (!seat.IsSuccess) return SeatStep<JoinOutcome>.Refused(seat.Error);
-
-                var membership = Membership.Join(memberRef, scope.Cell.Code, scope.Designation, scope.Path, seat.Value.SeatSequence, request.Activate, rules.Now);
-                db.Memberships.Add(membership);
-                requests = RequestSeatAlerts(db, scope.Caps, rules.Now);
-                return SeatStep<JoinOutcome>.Done(new JoinOutcome(MembershipView.From(membership, rules), Existing: false));
-            }, ct);
-        if (!result.IsSuccess || requests.Count == 0) return result;
-        return result.Value with { Alerts = await EvaluateSeatAlertsAsync(result, requests, ct) };
+            var membership = Membership.Join(memberRef, plan.Cell.Code, plan.Designation, plan.Path, seat.Value.SeatSequence, activate, rules.Now);
+            var requests = AlertEvaluationRequest.ForSeatCrossings(seats.Usage.Caps, bands, rules.Now);
+            await ModelInsert.InsertAsync(db, [membership, .. requests], ct);
+            await tx.CommitAsync(ct);
+            var outcome = new JoinOutcome(MembershipView.From(membership, rules), Existing: false);
+            return requests.Count == 0 ? outcome : outcome with { Alerts = await alerts.EvaluateRequestsAfterCommitAsync(requests, ct) };
+        }
+        throw new InvalidOperationException($"The scopes of a join kept changing over {SeatScopeTransaction.MaxAttempts} attempts.");
     }
 }

@@ -44,6 +44,15 @@ public static class SeatAllocator
         UnitPath path, IReadOnlyList<ApplicableCap> caps, SeatRules rules, Guid? exclude, int? preferredSeat, CancellationToken ct)
     {
         var usage = await MeasureAsync(db, cellCode, designation, path, caps, rules, exclude, ct);
+        return Decide(usage, cellCode, designation, path, preferredSeat);
+    }
+
+    /// <summary>
+    /// The decision on measured usage: designation scope first (NO_SEATS_DESIGNATION), then every cap
+    /// (NO_SEATS_LEVEL_AGGREGATE), then <paramref name="preferredSeat"/> when free, else the lowest free number.
+    /// </summary>
+    public static Result<SeatAllocation> Decide(ScopeUsage usage, string cellCode, Designation designation, UnitPath path, int? preferredSeat)
+    {
         if (usage.Designation.Remaining <= 0)
             return DomainError.Conflict(MembershipErrorCodes.NoSeatsDesignation,
                 $"All {usage.Designation.Capacity} {designation.Code} seats of this {path.Level} scope are taken.");

@@ -36,7 +36,7 @@ public readonly record struct SeatStep<T>(Result<T> Result, bool Commit)
 /// </summary>
 public static class SeatScopeTransaction
 {
-    private const int MaxAttempts = 5;
+    internal const int MaxAttempts = 5;
 
     public static async Task<Result<T>> RunAsync<TPlan, T>(
         IDbContextFactory<CapacityDbContext> contexts,
