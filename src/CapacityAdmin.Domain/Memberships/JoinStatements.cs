@@ -215,15 +215,15 @@ internal static class JoinStatements
         if (db.Database.CurrentTransaction is null) throw new InvalidOperationException("Seat scope locks are taken inside a transaction.");
         for (var i = 0; i < keys.Count; i++)
         {
-            if (db.Database.IsNpgsql())
+            if (db.Provider == DatabaseProvider.Postgres)
                 sql.Append($"INSERT INTO \"SeatScopeLocks\" (\"ScopeKey\") VALUES (@lock{i}) ON CONFLICT (\"ScopeKey\") DO NOTHING;\n")
                     .Append($"SELECT \"ScopeKey\" FROM \"SeatScopeLocks\" WHERE \"ScopeKey\" = @lock{i} FOR UPDATE;\n");
-            else if (db.Database.IsSqlServer())
+            else if (db.Provider == DatabaseProvider.SqlServer)
                 sql.Append($"EXEC sp_getapplock @Resource = @lock{i}, @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = 30000;\n");
-            else if (!db.Database.IsSqlite())
+            else if (db.Provider != DatabaseProvider.Sqlite)
                 throw new NotSupportedException($"No seat scope locking for provider {db.Database.ProviderName}.");
         }
-        return db.Database.IsNpgsql() ? keys.Count : 0;
+        return db.Provider == DatabaseProvider.Postgres ? keys.Count : 0;
     }
 
     private static int Int(DbDataReader r, int i) => Convert.ToInt32(r.GetValue(i), CultureInfo.InvariantCulture);
@@ -247,5 +247,5 @@ internal static class JoinStatements
     }
 
     /// <summary>SQLite keeps a DateTimeOffset as ticks (<see cref="CapacityDbContext"/>'s convention); the others natively.</summary>
-    private static object Instant(CapacityDbContext db, DateTimeOffset at) => db.Database.IsSqlite() ? SqliteInstant.ConvertToProvider(at)! : at;
+    private static object Instant(CapacityDbContext db, DateTimeOffset at) => db.Provider == DatabaseProvider.Sqlite ? SqliteInstant.ConvertToProvider(at)! : at;
 }

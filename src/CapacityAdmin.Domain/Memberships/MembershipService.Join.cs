@@ -44,7 +44,7 @@ public sealed partial class MembershipService
         await using var db = await contexts.CreateDbContextAsync(ct);
         await db.Database.OpenConnectionAsync(ct);
         var bands = await alerts.Bands.GetAsync(db, ct);
-        var sqlite = db.Database.IsSqlite();
+        var sqlite = db.Provider == DatabaseProvider.Sqlite;
         JoinPlan? planned = null;
         if (!sqlite)
         {

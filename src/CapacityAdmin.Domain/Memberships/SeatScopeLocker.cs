@@ -20,17 +20,17 @@ public static class SeatScopeLocker
     {
         if (db.Database.CurrentTransaction is null)
             throw new InvalidOperationException("Seat scope locks are taken inside a transaction.");
-        if (db.Database.IsSqlite()) return;
+        if (db.Provider == DatabaseProvider.Sqlite) return;
 
         foreach (var key in keys)
         {
-            if (db.Database.IsNpgsql())
+            if (db.Provider == DatabaseProvider.Postgres)
             {
                 await db.Database.ExecuteSqlRawAsync(
                     "INSERT INTO \"SeatScopeLocks\" (\"ScopeKey\") VALUES ({0}) ON CONFLICT (\"ScopeKey\") DO NOTHING; " +
                     "SELECT \"ScopeKey\" FROM \"SeatScopeLocks\" WHERE \"ScopeKey\" = {0} FOR UPDATE;", [key], ct);
             }
-            else if (db.Database.IsSqlServer())
+            else if (db.Provider == DatabaseProvider.SqlServer)
             {
                 await db.Database.ExecuteSqlRawAsync(
                     "EXEC sp_getapplock @Resource = {0}, @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = 30000;", [key], ct);

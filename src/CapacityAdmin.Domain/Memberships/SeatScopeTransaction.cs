@@ -50,7 +50,7 @@ public static class SeatScopeTransaction
         {
             await using var db = await contexts.CreateDbContextAsync(ct);
             IReadOnlyList<string> locked = [];
-            if (!db.Database.IsSqlite())
+            if (db.Provider != DatabaseProvider.Sqlite)
             {
                 var first = await plan(db, ct);
                 if (!first.IsSuccess) return first.Error;
@@ -67,7 +67,7 @@ public static class SeatScopeTransaction
                 await tx.RollbackAsync(ct);
                 return fresh.Error;
             }
-            if (!db.Database.IsSqlite() && !LockKeys(fresh.Value).All(locked.Contains))
+            if (db.Provider != DatabaseProvider.Sqlite && !LockKeys(fresh.Value).All(locked.Contains))
             {
                 await tx.RollbackAsync(ct);
                 continue;
