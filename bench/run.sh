@@ -3,7 +3,7 @@
 #   bench/run.sh                 SQLite + PostgreSQL (needs CAPACITY_TEST_POSTGRES or /work/dev-services.sh) + HTTP
 #   SKIP_POSTGRES=1 bench/run.sh  SQLite and HTTP only
 #   SCALE=10000 bench/run.sh      also the at-scale budgets (CapacityAdmin.Bench.Scale) on a generated SQLite data set
-# The in-process part runs every scenario (enroll, credits, join): each prints one SUMMARY line for the table.
+# The in-process part runs every scenario (enroll, credits, join, join-cap): each prints one SUMMARY line for the table.
 # Every load is bounded in time or count and goes to 127.0.0.1 only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
