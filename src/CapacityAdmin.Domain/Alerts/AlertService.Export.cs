@@ -81,7 +81,7 @@ public sealed partial class AlertService
             await using (var db = await contexts.CreateDbContextAsync(ct))
             {
                 var ids = chunk.Select(k => k.AlertId).ToList();
-                var rows = await db.Alerts.AsNoTracking().Where(a => ids.Contains(a.Id)).ToListAsync(ct);
+                var rows = await db.Alerts.AsNoTracking().Where(a => EF.Parameter(ids).Contains(a.Id)).ToListAsync(ct);
                 views = (await ToUpsellViewsAsync(db, rows, ct)).ToDictionary(v => v.AlertId);
             }
             foreach (var key in chunk)
@@ -136,7 +136,7 @@ public sealed partial class AlertService
             .OrderByDescending(a => (double)a.UtilizationPercent).ThenBy(a => a.CreatedAt).ThenBy(a => a.Id)
             .Select(a => a.Id).Take(perKind).ToListAsync(ct);
         var ids = campaigns.Concat(bundles).Concat(others).ToList();
-        var rows = await db.Alerts.AsNoTracking().Where(a => ids.Contains(a.Id)).ToListAsync(ct);
+        var rows = await db.Alerts.AsNoTracking().Where(a => EF.Parameter(ids).Contains(a.Id)).ToListAsync(ct);
         return await ToUpsellViewsAsync(db, rows, ct);
     }
 }
