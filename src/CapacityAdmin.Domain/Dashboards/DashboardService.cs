@@ -59,17 +59,15 @@ public sealed class DashboardService(
     {
         if (actor.Refusal(Permission.HandleAlerts, "work the attention queue") is { } denied) return denied;
         // The independent reads start together, each on its own context (readers run side by side on SQLite in WAL and on
-        // PostgreSQL); the campaigns' count and their fullest are two of them.
+        // PostgreSQL).
         var bundleTask = bundles.ListNearFullAsync(actor, AttentionPercent, ct);
         var reportTask = memberships.GetUtilizationAsync(actor, ct);
         var openTask = alerts.ListAsync(actor, new AlertQuery(Status: AlertStatus.New, Kind: AlertKind.Threshold), new PageRequest(1, ListSize), ct);
         var requestsTask = alerts.ListAsync(actor, new AlertQuery(Status: AlertStatus.New, Kind: AlertKind.CapacityRequest), new PageRequest(1, ListSize), ct);
-        var countTask = HotCampaignCountsAsync(ct);
-        var fullestTask = FullestHotCampaignsAsync(ct);
-        await Task.WhenAll(bundleTask, reportTask, openTask, requestsTask, countTask, fullestTask);
+        var campaignTask = HotCampaignsAsync(ct);
+        await Task.WhenAll(bundleTask, reportTask, openTask, requestsTask, campaignTask);
 
-        var (campaignCount, overCount) = countTask.Result;
-        var campaigns = fullestTask.Result;
+        var (campaigns, campaignCount, overCount) = campaignTask.Result;
         var hotBundles = bundleTask.Result
             .Where(b => b.Status == BundleSubscriptionStatus.Active && IsHot(b.Pool))
             .OrderByDescending(b => b.Pool.Utilization).ThenBy(b => b.Name, StringComparer.OrdinalIgnoreCase)
@@ -111,29 +109,31 @@ public sealed class DashboardService(
         })
         .Where(x => x.Limit > 0 ? 100 * x.Used >= AttentionPercent * x.Limit : x.Used > 0);
 
-    /// <summary>How many campaigns are hot, and how many of them are over their limit (the list's overage band), in one aggregate.</summary>
-    private async Task<(int All, int Over)> HotCampaignCountsAsync(CancellationToken ct)
-    {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var counts = await HotCampaigns(db).GroupBy(x => 1).Select(g => new { All = g.Count(), Over = g.Count(x => x.Used > x.Limit) })
-            .FirstOrDefaultAsync(ct);
-        return (counts?.All ?? 0, counts?.Over ?? 0);
-    }
-
     /// <summary>
-    /// The <see cref="AttentionListSize"/> fullest hot campaigns: the <see cref="AttentionCandidates"/> fullest by an approximate
-    /// ratio in SQL (ids only), then read whole with their company and ranked exactly.
+    /// The hot campaigns in one pass, streamed narrow: counted (all, and over their limit: the list's overage band) and the
+    /// <see cref="AttentionCandidates"/> fullest kept in a bounded heap (exact ratio, then name, as the list ranks them), so
+    /// memory holds the candidates whatever the number of campaigns; only those are then read whole, with their company, and
+    /// ranked exactly (<see cref="CapacityStatus"/>).
     /// </summary>
-    private async Task<List<AttentionCampaign>> FullestHotCampaignsAsync(CancellationToken ct)
+    private async Task<(List<AttentionCampaign> Fullest, int All, int Over)> HotCampaignsAsync(CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var ids = await HotCampaigns(db).OrderByDescending(x => x.Limit > 0 ? (double)x.Used / x.Limit : (double)x.Used).ThenBy(x => x.Name)
-            .Select(x => x.Id).Take(AttentionCandidates).ToListAsync(ct);
+        var fullest = new PriorityQueue<HotCampaign, HotCampaign>(AttentionCandidates + 1, HotCampaign.EmptiestFirst);
+        int all = 0, over = 0;
+        await foreach (var hot in HotCampaigns(db).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            all++;
+            if (hot.Used > hot.Limit) over++;
+            if (fullest.Count < AttentionCandidates) fullest.Enqueue(hot, hot);
+            else if (HotCampaign.EmptiestFirst.Compare(hot, fullest.Peek()) > 0) fullest.DequeueEnqueue(hot, hot);
+        }
+        var ids = fullest.UnorderedItems.Select(x => x.Element.Id).ToList();
         var rows = await db.Campaigns.AsNoTracking().Where(c => EF.Parameter(ids).Contains(c.Id))
             .Select(c => new { Campaign = c, CompanyName = c.Company!.Name }).ToListAsync(ct);
-        return rows.Select(x => new AttentionCampaign(CapacityStatus.From(x.Campaign), x.CompanyName))
+        var ranked = rows.Select(x => new AttentionCampaign(CapacityStatus.From(x.Campaign), x.CompanyName))
             .OrderByDescending(c => c.Status.OverallUtilization).ThenBy(c => c.Status.Name, StringComparer.OrdinalIgnoreCase)
             .Take(AttentionListSize).ToList();
+        return (ranked, all, over);
     }
 
     private sealed class HotCampaign
@@ -142,6 +142,15 @@ public sealed class DashboardService(
         public string Name { get; init; } = "";
         public long Used { get; init; }
         public long Limit { get; init; }
+
+        private decimal Ratio => Limit > 0 ? (decimal)Used / Limit : Used;
+
+        /// <summary>The least full first (then the name last in the list's order): the heap's top is the candidate to drop.</summary>
+        public static readonly IComparer<HotCampaign> EmptiestFirst = Comparer<HotCampaign>.Create((x, y) =>
+        {
+            var c = x.Ratio.CompareTo(y.Ratio);
+            return c != 0 ? c : StringComparer.OrdinalIgnoreCase.Compare(y.Name, x.Name);
+        });
     }
 
     public async Task<Result<SalesDashboard>> GetSalesAsync(Actor actor, CancellationToken ct = default)
