@@ -108,7 +108,7 @@ internal sealed class Budgets(IServiceProvider services, int iterations, string?
             memory.Add(m);
             Console.WriteLine(m);
             timings.Add(new Timing(m.Operation, "streamed, memory flat", 1, m.Milliseconds, m.Milliseconds,
-                $"{m.Rows:N0} rows, {m.Bytes / 1048576.0:0.0} MB; peak heap +{m.PeakHeapGrowthBytes / 1048576.0:0.0} MB, allocated {m.AllocatedBytes / 1048576.0:0} MB"));
+                $"{m.Rows:N0} rows, {m.Bytes / 1048576.0:0.0} MB; peak heap +{m.PeakHeapGrowthBytes / 1048576.0:0.0} MB (live +{m.PeakRetainedGrowthBytes / 1048576.0:0.0} MB), allocated {m.AllocatedBytes / 1048576.0:0} MB"));
         }
         return new BudgetReport(timings, memory);
     }

@@ -54,7 +54,7 @@ foreach (var m in report.Memory) Console.WriteLine(m);
 foreach (var t in report.Timings)
     Console.WriteLine(FormattableString.Invariant($"SCALE|{options.Provider}|{options.Scale}|{t.Operation}|{t.Budget}|{t.P50:0.00}|{t.P95:0.00}|{t.Note}"));
 foreach (var m in report.Memory)
-    Console.WriteLine(FormattableString.Invariant($"MEMORY|{options.Provider}|{options.Scale}|{m.Operation}|{m.Rows}|{m.Bytes}|{m.Milliseconds:0}|{m.AllocatedBytes}|{m.PeakHeapGrowthBytes}|{m.PeakWorkingSetBytes}"));
+    Console.WriteLine(FormattableString.Invariant($"MEMORY|{options.Provider}|{options.Scale}|{m.Operation}|{m.Rows}|{m.Bytes}|{m.Milliseconds:0}|{m.AllocatedBytes}|{m.PeakHeapGrowthBytes}|{m.PeakWorkingSetBytes}|{m.PeakRetainedGrowthBytes}"));
 
 if (options.Provider == DatabaseProvider.Sqlite && !options.Keep && options.Database is null)
 {
