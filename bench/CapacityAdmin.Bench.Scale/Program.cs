@@ -10,6 +10,7 @@ using Microsoft.Extensions.Logging;
 // pages and the API call.
 // dotnet run -c Release --project bench/CapacityAdmin.Bench.Scale -- --scale 10000|100000 [--provider Sqlite|Postgres]
 //     [--connection CS] [--database FILE (SQLite; reused when it already holds data)] [--iterations 30] [--keep]
+//     [--only TEXT (only the operations whose name contains TEXT)]
 var options = ScaleOptions.Parse(args);
 var dataDirectory = Path.Combine(Path.GetTempPath(), $"capacity-scale-{Guid.NewGuid():N}");
 var connection = options.Provider == DatabaseProvider.Sqlite
@@ -42,7 +43,7 @@ if (empty)
 }
 else Console.WriteLine("Reusing the data already in the database.");
 
-var budgets = new Budgets(services, options.Iterations);
+var budgets = new Budgets(services, options.Iterations, options.Only);
 var report = await budgets.RunAsync(firstScan: empty);
 Console.WriteLine();
 Console.WriteLine($"| Operation ({options.Provider}, scale {options.Scale:N0}) | Budget | n | p50 ms | p95 ms | Note |");
@@ -53,7 +54,7 @@ foreach (var m in report.Memory) Console.WriteLine(m);
 foreach (var t in report.Timings)
     Console.WriteLine(FormattableString.Invariant($"SCALE|{options.Provider}|{options.Scale}|{t.Operation}|{t.Budget}|{t.P50:0.00}|{t.P95:0.00}|{t.Note}"));
 foreach (var m in report.Memory)
-    Console.WriteLine(FormattableString.Invariant($"MEMORY|{options.Provider}|{options.Scale}|{m.Operation}|{m.Rows}|{m.Bytes}|{m.Milliseconds:0}|{m.AllocatedBytes}|{m.PeakHeapGrowthBytes}|{m.PeakWorkingSetBytes}"));
+    Console.WriteLine(FormattableString.Invariant($"MEMORY|{options.Provider}|{options.Scale}|{m.Operation}|{m.Rows}|{m.Bytes}|{m.Milliseconds:0}|{m.AllocatedBytes}|{m.PeakHeapGrowthBytes}|{m.PeakWorkingSetBytes}|{m.PeakRetainedGrowthBytes}"));
 
 if (options.Provider == DatabaseProvider.Sqlite && !options.Keep && options.Database is null)
 {
@@ -69,12 +70,13 @@ static string FindSeedDirectory()
     throw new DirectoryNotFoundException("seed-data/ not found above the bench's output folder.");
 }
 
-internal sealed record ScaleOptions(DatabaseProvider Provider, string? ConnectionString, string? Database, int Scale, int Iterations, bool Keep)
+internal sealed record ScaleOptions(DatabaseProvider Provider, string? ConnectionString, string? Database, int Scale, int Iterations, bool Keep,
+    string? Only)
 {
     public static ScaleOptions Parse(string[] args)
     {
         string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
         return new ScaleOptions(Enum.Parse<DatabaseProvider>(Value("--provider") ?? "Sqlite", ignoreCase: true), Value("--connection"), Value("--database"),
-            int.Parse(Value("--scale") ?? "10000"), int.Parse(Value("--iterations") ?? "30"), args.Contains("--keep"));
+            int.Parse(Value("--scale") ?? "10000"), int.Parse(Value("--iterations") ?? "30"), args.Contains("--keep"), Value("--only"));
     }
 }

@@ -1,3 +1,4 @@
+using CapacityAdmin.Domain.Common;
 using CapacityAdmin.Domain.Data;
 using CapacityAdmin.Domain.Forecasts;
 using Microsoft.EntityFrameworkCore;
@@ -9,6 +10,8 @@ namespace CapacityAdmin.Domain.Alerts;
 public sealed partial class AlertEvaluator
 {
     internal DateTimeOffset Now => clock.GetUtcNow();
+
+    internal AlertOptions Options => options.Value;
 
     /// <summary>
     /// Raises a <see cref="AlertKind.Forecast"/> alert for each pool of a page of forecasts that
@@ -22,11 +25,16 @@ public sealed partial class AlertEvaluator
         if (due.Count == 0) return 0;
         var now = clock.GetUtcNow();
         var cutoff = now - options.Value.ForecastRepeatWindow;
-        var ids = due.Select(f => f.PoolId).ToList();
-        var windows = (await db.AlertWindows.AsNoTracking()
-                .Where(w => w.Threshold == ForecastAlertPolicy.WindowKey && ids.Contains(w.PoolId))
-                .Select(w => new { w.PoolType, w.PoolId, w.Measure, w.LastRaisedAt, w.SnoozedUntil }).ToListAsync(ct))
-            .ToDictionary(w => (w.PoolType, w.PoolId, w.Measure));
+        var windows = new Dictionary<(PoolType, Guid, PoolMeasure), (DateTimeOffset? LastRaisedAt, DateTimeOffset? SnoozedUntil)>();
+        // Per pool type, so the read seeks the window key (pool type, pool id, ...) instead of scanning every window.
+        foreach (var group in due.GroupBy(f => f.PoolType))
+        {
+            var (type, ids) = (group.Key, group.Select(f => f.PoolId).ToList());
+            foreach (var w in await db.AlertWindows.AsNoTracking()
+                         .Where(w => w.PoolType == type && EF.Parameter(ids).Contains(w.PoolId) && w.Threshold == ForecastAlertPolicy.WindowKey)
+                         .Select(w => new { w.PoolId, w.Measure, w.LastRaisedAt, w.SnoozedUntil }).ToListAsync(ct))
+                windows[(type, w.PoolId, w.Measure)] = (w.LastRaisedAt, w.SnoozedUntil);
+        }
 
         var raised = 0;
         foreach (var forecast in due)

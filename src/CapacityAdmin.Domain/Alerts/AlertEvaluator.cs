@@ -248,7 +248,7 @@ public sealed partial class AlertEvaluator(IDbContextFactory<CapacityDbContext> 
             var type = group.Key;
             var ids = group.Select(r => r.Pool.PoolId).Distinct().ToList();
             var windows = (await db.AlertWindows.AsNoTracking()
-                    .Where(w => w.PoolType == type && ids.Contains(w.PoolId))
+                    .Where(w => w.PoolType == type && EF.Parameter(ids).Contains(w.PoolId))
                     .Select(w => new WindowState(w.PoolType, w.PoolId, w.Measure, w.Threshold, w.LastRaisedAt, w.SnoozedUntil))
                     .ToListAsync(ct))
                 .ToDictionary(w => (w.PoolId, w.Measure, w.Threshold));

@@ -35,18 +35,23 @@ public sealed record AlertScanResult(int Campaigns, int Bundles, int LevelCaps, 
 /// </summary>
 public sealed class AlertScanService(IDbContextFactory<CapacityDbContext> contexts, AlertEvaluator evaluator, MembershipReportService membershipReport)
 {
-    private const int PageSize = 500;
+    private const int PageSize = 1000;
 
-    private static readonly CampaignStatus[] ScannedStatuses = [CampaignStatus.Recruiting, CampaignStatus.Active, CampaignStatus.Paused];
+    /// <summary>The live campaigns, those the forecasts cover too (<see cref="ForecastReader.LiveStatuses"/>).</summary>
+    private static readonly CampaignStatus[] ScannedStatuses = ForecastReader.LiveStatuses;
 
     public async Task<AlertScanResult> ScanAsync(CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var bands = await AlertEvaluator.ReadBandsAsync(db, ct);
-        int campaigns = 0, bundles = 0, levelCaps = 0, pools = 0, raised = 0;
+        var now = evaluator.Now;
+        var minBasisDays = evaluator.Options.ForecastMinBasisDays;
+        int campaigns = 0, bundles = 0, levelCaps = 0, pools = 0, raised = 0, forecastRaised = 0;
 
-        // Keyset pages (by id, never OFFSET, so each page costs the same however deep the scan is); each page's bands are
-        // decided in memory and its windows read in one query (AlertEvaluator.EvaluatePageAsync).
+        // One walk of keyset pages (by id, never OFFSET, so each page costs the same however deep the scan is). Each page read
+        // feeds both evaluations: its bands are decided in memory and its windows read in one query
+        // (AlertEvaluator.EvaluatePageAsync); its forecasts, of the pools that could still be due a forecast alert
+        // (ForecastAlertPolicy.MayRaise), come from a fixed number of grouped queries (ForecastReader).
         Guid? after = null;
         while (true)
         {
@@ -58,6 +63,8 @@ public sealed class AlertScanService(IDbContextFactory<CapacityDbContext> contex
             campaigns += rows.Count;
             pools += page.Count;
             raised += await evaluator.EvaluatePageAsync(db, page, bands, ct);
+            var due = rows.Where(c => ForecastAlertPolicy.MayRaise(c, now, minBasisDays)).ToList();
+            forecastRaised += await evaluator.RaiseForecastAlertsAsync(db, await ForecastReader.ForCampaignsAsync(db, due, now, ct), ct);
             if (rows.Count < PageSize) break;
             after = rows[^1].Id;
         }
@@ -72,14 +79,11 @@ public sealed class AlertScanService(IDbContextFactory<CapacityDbContext> contex
             bundles += rows.Count;
             pools += rows.Count;
             raised += await evaluator.EvaluatePageAsync(db, rows.Select(AlertPool.ForBundle).ToList(), bands, ct);
+            var due = rows.Where(b => ForecastAlertPolicy.MayRaise(b, now, minBasisDays)).ToList();
+            forecastRaised += await evaluator.RaiseForecastAlertsAsync(db, await ForecastReader.ForBundlesAsync(db, due, now, ct), ct);
             if (rows.Count < PageSize) break;
             after = rows[^1].Id;
         }
-
-        // Forecasts of every campaign and bundle, a keyset page at a time, each page in a fixed number of grouped queries.
-        var forecastRaised = 0;
-        await foreach (var page in ForecastService.PagesAsync(db, null, evaluator.Now, ct))
-            forecastRaised += await evaluator.RaiseForecastAlertsAsync(db, page, ct);
         raised += forecastRaised;
 
         var report = await membershipReport.GetUtilizationAsync(Actor.System, ct);

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using CapacityAdmin.Domain.Campaigns;
 using CapacityAdmin.Domain.Common;
@@ -17,10 +18,10 @@ public sealed partial class AlertService
     /// <list type="bullet">
     /// <item>newest first (the column sort's default) in keyset pages;</item>
     /// <item>another column sort in pages of the list's own SQL order;</item>
-    /// <item>the forecast order, which is computed, not stored, in two passes: the first keeps only each row's sort key, the
-    /// second reads the rows again a page of ids at a time in that order.</item>
+    /// <item>the forecast order, which is computed, not stored, in two passes: the first sorts only each row's sort key, in
+    /// bounded memory (<see cref="ExternalSorter{T}"/>), the second reads the rows again a page of ids at a time in that order.</item>
     /// </list>
-    /// Memory holds one page of rows (and, for the forecast order, the small keys), never the whole list.
+    /// Memory holds one page of rows (and, for the forecast order, at most one run of keys), never the whole list.
     /// </summary>
     public Result<IAsyncEnumerable<UpsellItemView>> StreamUpsellExport(Actor actor, UpsellQuery query)
     {
@@ -70,18 +71,23 @@ public sealed partial class AlertService
         }
     }
 
+    /// <summary>Forecast sort keys held in memory before a sorted run goes to a temporary file (~64 bytes each).</summary>
+    private const int ForecastSortRunSize = 4096;
+
     private async IAsyncEnumerable<UpsellItemView> ForecastOrderedRowsAsync(UpsellQuery query, [EnumeratorCancellation] CancellationToken ct = default)
     {
-        var keys = new List<ForecastSortKey>();
+        // The keys are sorted in bounded memory (ExternalSorter: sorted runs of ForecastSortRunSize keys spill to a temporary
+        // file and are merged), so memory is flat whatever the number of rows; the rows are then read again a page of ids at a time.
+        using var keys = new ExternalSorter<ForecastSortKey>(ForecastSortRunSize, ForecastSortKey.Size, ForecastSortKey.Write, ForecastSortKey.Read,
+            Comparer<ForecastSortKey>.Default);
         await foreach (var view in NewestFirstRowsAsync(query, ct)) keys.Add(ForecastSortKey.Of(view));
-        keys.Sort();
-        foreach (var chunk in keys.Chunk(ExportPageSize))
+        foreach (var chunk in keys.Sorted().Chunk(ExportPageSize))
         {
             Dictionary<Guid, UpsellItemView> views;
             await using (var db = await contexts.CreateDbContextAsync(ct))
             {
                 var ids = chunk.Select(k => k.AlertId).ToList();
-                var rows = await db.Alerts.AsNoTracking().Where(a => ids.Contains(a.Id)).ToListAsync(ct);
+                var rows = await db.Alerts.AsNoTracking().Where(a => EF.Parameter(ids).Contains(a.Id)).ToListAsync(ct);
                 views = (await ToUpsellViewsAsync(db, rows, ct)).ToDictionary(v => v.AlertId);
             }
             foreach (var key in chunk)
@@ -93,8 +99,30 @@ public sealed partial class AlertService
     private readonly record struct ForecastSortKey(bool RunsOutBeforeEnd, int ProjectedDay, decimal LiveUtilization, DateTimeOffset CreatedAt, Guid AlertId)
         : IComparable<ForecastSortKey>
     {
+        /// <summary>Bytes of one key on disk: flag, day, decimal, UTC ticks, id.</summary>
+        public const int Size = 1 + 4 + 16 + 8 + 16;
+
         public static ForecastSortKey Of(UpsellItemView v) =>
             new(v.RunsOutBeforeEnd == true, v.ProjectedHardLimitAt?.DayNumber ?? int.MaxValue, v.LiveUtilizationPercent ?? -1m, v.CreatedAt, v.AlertId);
+
+        public static void Write(ForecastSortKey k, Span<byte> to)
+        {
+            to[0] = k.RunsOutBeforeEnd ? (byte)1 : (byte)0;
+            BinaryPrimitives.WriteInt32LittleEndian(to[1..], k.ProjectedDay);
+            Span<int> bits = stackalloc int[4];
+            decimal.GetBits(k.LiveUtilization, bits);
+            for (var i = 0; i < 4; i++) BinaryPrimitives.WriteInt32LittleEndian(to[(5 + 4 * i)..], bits[i]);
+            BinaryPrimitives.WriteInt64LittleEndian(to[21..], k.CreatedAt.UtcTicks);
+            k.AlertId.TryWriteBytes(to[29..]);
+        }
+
+        public static ForecastSortKey Read(ReadOnlySpan<byte> from)
+        {
+            Span<int> bits = stackalloc int[4];
+            for (var i = 0; i < 4; i++) bits[i] = BinaryPrimitives.ReadInt32LittleEndian(from[(5 + 4 * i)..]);
+            return new ForecastSortKey(from[0] == 1, BinaryPrimitives.ReadInt32LittleEndian(from[1..]), new decimal(bits),
+                new DateTimeOffset(BinaryPrimitives.ReadInt64LittleEndian(from[21..]), TimeSpan.Zero), new Guid(from.Slice(29, 16)));
+        }
 
         public int CompareTo(ForecastSortKey other)
         {
@@ -136,7 +164,7 @@ public sealed partial class AlertService
             .OrderByDescending(a => (double)a.UtilizationPercent).ThenBy(a => a.CreatedAt).ThenBy(a => a.Id)
             .Select(a => a.Id).Take(perKind).ToListAsync(ct);
         var ids = campaigns.Concat(bundles).Concat(others).ToList();
-        var rows = await db.Alerts.AsNoTracking().Where(a => ids.Contains(a.Id)).ToListAsync(ct);
+        var rows = await db.Alerts.AsNoTracking().Where(a => EF.Parameter(ids).Contains(a.Id)).ToListAsync(ct);
         return await ToUpsellViewsAsync(db, rows, ct);
     }
 }

@@ -384,7 +384,7 @@ public sealed partial class AlertService(IDbContextFactory<CapacityDbContext> co
     private async Task<IReadOnlyList<UpsellItemView>> ToUpsellViewsAsync(CapacityDbContext db, List<Alert> rows, CancellationToken ct)
     {
         var companyIds = rows.Where(a => a.CompanyId is not null).Select(a => a.CompanyId!.Value).Distinct().ToList();
-        var names = await db.Companies.AsNoTracking().Where(c => companyIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        var names = await db.Companies.AsNoTracking().Where(c => EF.Parameter(companyIds).Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
         var live = await LiveUtilizationAsync(db, rows, ct);
         var now = clock.GetUtcNow();
         // Forecast figures of the pools (one batch for the whole page), the same calculation as the API and dashboards.
@@ -405,10 +405,10 @@ public sealed partial class AlertService(IDbContextFactory<CapacityDbContext> co
         var bundleIds = rows.Where(a => a.PoolType == PoolType.Bundle).Select(a => a.PoolId).Distinct().ToList();
         var live = new Dictionary<Guid, decimal>();
         if (campaignIds.Count > 0)
-            foreach (var campaign in await db.Campaigns.AsNoTracking().Where(c => campaignIds.Contains(c.Id)).ToListAsync(ct))
+            foreach (var campaign in await db.Campaigns.AsNoTracking().Where(c => EF.Parameter(campaignIds).Contains(c.Id)).ToListAsync(ct))
                 live[campaign.Id] = CapacityPolicy.Percent(CapacityStatus.From(campaign).OverallUtilization);
         if (bundleIds.Count > 0)
-            foreach (var bundle in await db.Bundles.AsNoTracking().Where(b => bundleIds.Contains(b.Id)).ToListAsync(ct))
+            foreach (var bundle in await db.Bundles.AsNoTracking().Where(b => EF.Parameter(bundleIds).Contains(b.Id)).ToListAsync(ct))
                 live[bundle.Id] = CapacityPolicy.Percent(ConsumptionResults.BundlePool(bundle).Utilization);
         return live;
     }

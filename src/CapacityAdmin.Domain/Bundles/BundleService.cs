@@ -186,7 +186,8 @@ public sealed class BundleService(IDbContextFactory<CapacityDbContext> contexts,
         if (after is { } a) query = query.Where(b => string.Compare(b.Name, a.Name) > 0 || (b.Name == a.Name && b.Id.CompareTo(a.Id) > 0));
         var bundles = await query.OrderBy(b => b.Name).ThenBy(b => b.Id).Take(take).ToListAsync(ct);
         var ids = bundles.Select(b => b.Id).ToList();
-        var campaigns = await db.Campaigns.AsNoTracking().Where(c => c.BundleId != null && ids.Contains(c.BundleId.Value)).ToListAsync(ct);
+        // Thousands of ids at scale: one array parameter, not one parameter per id.
+        var campaigns = await db.Campaigns.AsNoTracking().Where(c => c.BundleId != null && EF.Parameter(ids).Contains(c.BundleId.Value)).ToListAsync(ct);
         var byBundle = campaigns.ToLookup(c => c.BundleId!.Value);
         return bundles.Select(b => BundleStatus.From(b, byBundle[b.Id])).ToList();
     }
@@ -202,7 +203,8 @@ public sealed class BundleService(IDbContextFactory<CapacityDbContext> contexts,
         if (actor.CompanyId is { } own) query = query.Where(b => b.CompanyId == own);
         var bundles = await query.OrderBy(b => b.Name).ThenBy(b => b.Id).ToListAsync(ct);
         var ids = bundles.Select(b => b.Id).ToList();
-        var campaigns = await db.Campaigns.AsNoTracking().Where(c => c.BundleId != null && ids.Contains(c.BundleId.Value)).ToListAsync(ct);
+        // Thousands of ids at scale: one array parameter, not one parameter per id.
+        var campaigns = await db.Campaigns.AsNoTracking().Where(c => c.BundleId != null && EF.Parameter(ids).Contains(c.BundleId.Value)).ToListAsync(ct);
         var byBundle = campaigns.ToLookup(c => c.BundleId!.Value);
         return bundles.Select(b => BundleStatus.From(b, byBundle[b.Id])).ToList();
     }
@@ -229,7 +231,8 @@ public sealed class BundleService(IDbContextFactory<CapacityDbContext> contexts,
         if (companyId is { } wanted) query = query.Where(b => b.CompanyId == wanted);
         var bundles = await query.OrderBy(b => b.Name).ThenBy(b => b.Id).ToListAsync(ct);
         var ids = bundles.Select(b => b.Id).ToList();
-        var campaigns = await db.Campaigns.AsNoTracking().Where(c => c.BundleId != null && ids.Contains(c.BundleId.Value)).ToListAsync(ct);
+        // Thousands of ids at scale: one array parameter, not one parameter per id.
+        var campaigns = await db.Campaigns.AsNoTracking().Where(c => c.BundleId != null && EF.Parameter(ids).Contains(c.BundleId.Value)).ToListAsync(ct);
         var byBundle = campaigns.ToLookup(c => c.BundleId!.Value);
         return bundles.Select(b => BundleStatus.From(b, byBundle[b.Id])).ToList();
     }

@@ -30,7 +30,7 @@ public sealed class DashboardService(
     /// <summary>Pools of each kind the attention queue lists (the fullest); its counts cover all of them.</summary>
     public const int AttentionListSize = 50;
 
-    /// <summary>Campaigns read, fullest first by SQL, for the exact ranking of the attention list: a wide margin over the list.</summary>
+    /// <summary>Campaigns read whole, the fullest by their governing limit, for the exact ranking of the attention list: a wide margin over the list.</summary>
     private const int AttentionCandidates = 200;
 
     /// <summary>Upsell candidates read per kind of pool for the sales ranking: a wide margin over <see cref="ListSize"/>.</summary>
@@ -58,49 +58,99 @@ public sealed class DashboardService(
     public async Task<Result<AttentionQueue>> GetAttentionQueueAsync(Actor actor, CancellationToken ct = default)
     {
         if (actor.Refusal(Permission.HandleAlerts, "work the attention queue") is { } denied) return denied;
-        await using var db = await contexts.CreateDbContextAsync(ct);
+        // The independent reads start together, each on its own context (readers run side by side on SQLite in WAL and on
+        // PostgreSQL).
+        var bundleTask = bundles.ListNearFullAsync(actor, AttentionPercent, ct);
+        var reportTask = memberships.GetUtilizationAsync(actor, ct);
+        var openTask = alerts.ListAsync(actor, new AlertQuery(Status: AlertStatus.New, Kind: AlertKind.Threshold), new PageRequest(1, ListSize), ct);
+        var requestsTask = alerts.ListAsync(actor, new AlertQuery(Status: AlertStatus.New, Kind: AlertKind.CapacityRequest), new PageRequest(1, ListSize), ct);
+        var campaignTask = HotCampaignsAsync(ct);
+        await Task.WhenAll(bundleTask, reportTask, openTask, requestsTask, campaignTask);
 
-        // At or above 90 % of the governing limit, in exact integers (credits in cents), filtered and counted in SQL; the list
-        // is the fullest AttentionListSize, from a wider candidate set ordered in SQL and ranked exactly here.
-        var hotQuery = db.Campaigns.AsNoTracking()
-            .Where(c => c.Status != CampaignStatus.Closed && c.Status != CampaignStatus.Completed)
-            .Select(c => new
-            {
-                Campaign = c,
-                CompanyName = c.Company!.Name,
-                Used = c.PricingModel == PricingModel.Credits ? c.CreditsConsumedCents
-                    : c.PricingModel == PricingModel.Iaas ? (long)c.LearnersEnrolled : (long)c.VolunteersEnrolled,
-                Limit = c.PricingModel == PricingModel.Credits ? (c.CreditAllocationCents ?? 0L)
-                    : c.PricingModel == PricingModel.Iaas ? (long)(c.LearnersCommitted ?? 0) : (long)c.VolunteerLimit,
-            })
-            .Where(x => x.Limit > 0 ? 100 * x.Used >= AttentionPercent * x.Limit : x.Used > 0);
-        var counts = await hotQuery.GroupBy(x => 1).Select(g => new { All = g.Count(), Over = g.Count(x => x.Used > x.Limit) }).FirstOrDefaultAsync(ct);
-        var (campaignCount, overCount) = (counts?.All ?? 0, counts?.Over ?? 0);
-        var hot = await hotQuery.OrderByDescending(x => x.Limit > 0 ? (double)x.Used / x.Limit : (double)x.Used).ThenBy(x => x.Campaign.Name)
-            .Take(AttentionCandidates).ToListAsync(ct);
-        var campaigns = hot.Select(x => new AttentionCampaign(CapacityStatus.From(x.Campaign), x.CompanyName))
-            .OrderByDescending(c => c.Status.OverallUtilization).ThenBy(c => c.Status.Name, StringComparer.OrdinalIgnoreCase)
-            .Take(AttentionListSize).ToList();
-
-        var hotBundles = (await bundles.ListNearFullAsync(actor, AttentionPercent, ct))
+        var (campaigns, campaignCount, overCount) = campaignTask.Result;
+        var hotBundles = bundleTask.Result
             .Where(b => b.Status == BundleSubscriptionStatus.Active && IsHot(b.Pool))
             .OrderByDescending(b => b.Pool.Utilization).ThenBy(b => b.Name, StringComparer.OrdinalIgnoreCase)
             .ToList();
-        var companyIds = hotBundles.Select(b => b.CompanyId).Distinct().ToList();
-        var companyNames = await db.Companies.AsNoTracking().Where(c => companyIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        var companyIds = hotBundles.Take(AttentionListSize).Select(b => b.CompanyId).Distinct().ToList();
+        Dictionary<Guid, string> companyNames;
+        await using (var db = await contexts.CreateDbContextAsync(ct))
+            companyNames = await db.Companies.AsNoTracking().Where(c => EF.Parameter(companyIds).Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
 
-        var report = await memberships.GetUtilizationAsync(actor, ct);
+        var report = reportTask.Result;
         var caps = report.IsSuccess
             ? report.Value.LevelCaps.Where(c => c.UtilizationPercent >= AttentionPercent).OrderByDescending(c => c.UtilizationPercent).ToList()
             : [];
 
-        var open = await alerts.ListAsync(actor, new AlertQuery(Status: AlertStatus.New, Kind: AlertKind.Threshold), new PageRequest(1, ListSize), ct);
+        var open = openTask.Result;
         if (!open.IsSuccess) return open.Error;
-        var requests = await alerts.ListAsync(actor, new AlertQuery(Status: AlertStatus.New, Kind: AlertKind.CapacityRequest), new PageRequest(1, ListSize), ct);
+        var requests = requestsTask.Result;
         if (!requests.IsSuccess) return requests.Error;
         return new AttentionQueue(campaigns, hotBundles.Take(AttentionListSize).Select(b => new AttentionBundle(b, companyNames.GetValueOrDefault(b.CompanyId, ""))).ToList(),
             caps.Take(AttentionListSize).ToList(), open.Value.Items, open.Value.Total, requests.Value.Items, requests.Value.Total,
             campaignCount, overCount, hotBundles.Count, caps.Count);
+    }
+
+    /// <summary>
+    /// The campaigns of the attention queue: at or above <see cref="AttentionPercent"/> of the governing limit, compared in exact
+    /// integers (credits in cents) as <c>100 x used &gt;= 90 x limit</c>, no ratio computed, narrow (no join), the same used and
+    /// limit as the campaign list's band filter.
+    /// </summary>
+    private static IQueryable<HotCampaign> HotCampaigns(CapacityDbContext db) => db.Campaigns.AsNoTracking()
+        .Where(c => c.Status != CampaignStatus.Closed && c.Status != CampaignStatus.Completed)
+        .Select(c => new HotCampaign
+        {
+            Id = c.Id,
+            Name = c.Name,
+            Used = c.PricingModel == PricingModel.Credits ? c.CreditsConsumedCents
+                : c.PricingModel == PricingModel.Iaas ? (long)c.LearnersEnrolled : (long)c.VolunteersEnrolled,
+            Limit = c.PricingModel == PricingModel.Credits ? (c.CreditAllocationCents ?? 0L)
+                : c.PricingModel == PricingModel.Iaas ? (long)(c.LearnersCommitted ?? 0) : (long)c.VolunteerLimit,
+        })
+        .Where(x => x.Limit > 0 ? 100 * x.Used >= AttentionPercent * x.Limit : x.Used > 0);
+
+    /// <summary>
+    /// The hot campaigns in one pass, streamed narrow: counted (all, and over their limit: the list's overage band) and the
+    /// <see cref="AttentionCandidates"/> fullest kept in a bounded heap (exact ratio, then name, as the list ranks them), so
+    /// memory holds the candidates whatever the number of campaigns; only those are then read whole, with their company, and
+    /// ranked exactly (<see cref="CapacityStatus"/>).
+    /// </summary>
+    private async Task<(List<AttentionCampaign> Fullest, int All, int Over)> HotCampaignsAsync(CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var fullest = new PriorityQueue<HotCampaign, HotCampaign>(AttentionCandidates + 1, HotCampaign.EmptiestFirst);
+        int all = 0, over = 0;
+        await foreach (var hot in HotCampaigns(db).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            all++;
+            if (hot.Used > hot.Limit) over++;
+            if (fullest.Count < AttentionCandidates) fullest.Enqueue(hot, hot);
+            else if (HotCampaign.EmptiestFirst.Compare(hot, fullest.Peek()) > 0) fullest.DequeueEnqueue(hot, hot);
+        }
+        var ids = fullest.UnorderedItems.Select(x => x.Element.Id).ToList();
+        var rows = await db.Campaigns.AsNoTracking().Where(c => EF.Parameter(ids).Contains(c.Id))
+            .Select(c => new { Campaign = c, CompanyName = c.Company!.Name }).ToListAsync(ct);
+        var ranked = rows.Select(x => new AttentionCampaign(CapacityStatus.From(x.Campaign), x.CompanyName))
+            .OrderByDescending(c => c.Status.OverallUtilization).ThenBy(c => c.Status.Name, StringComparer.OrdinalIgnoreCase)
+            .Take(AttentionListSize).ToList();
+        return (ranked, all, over);
+    }
+
+    private sealed class HotCampaign
+    {
+        public Guid Id { get; init; }
+        public string Name { get; init; } = "";
+        public long Used { get; init; }
+        public long Limit { get; init; }
+
+        private decimal Ratio => Limit > 0 ? (decimal)Used / Limit : Used;
+
+        /// <summary>The least full first (then the name last in the list's order): the heap's top is the candidate to drop.</summary>
+        public static readonly IComparer<HotCampaign> EmptiestFirst = Comparer<HotCampaign>.Create((x, y) =>
+        {
+            var c = x.Ratio.CompareTo(y.Ratio);
+            return c != 0 ? c : StringComparer.OrdinalIgnoreCase.Compare(y.Name, x.Name);
+        });
     }
 
     public async Task<Result<SalesDashboard>> GetSalesAsync(Actor actor, CancellationToken ct = default)

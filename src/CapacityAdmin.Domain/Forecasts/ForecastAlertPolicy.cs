@@ -1,4 +1,6 @@
 using CapacityAdmin.Domain.Alerts;
+using CapacityAdmin.Domain.Bundles;
+using CapacityAdmin.Domain.Campaigns;
 
 namespace CapacityAdmin.Domain.Forecasts;
 
@@ -27,4 +29,27 @@ public static class ForecastAlertPolicy
         if (f.Used >= f.HardLimit || f.ProjectedHardLimitAt is not { } at || f.DaysToHardLimit is not { } days) return false;
         return f.EndDate is { } end ? at < end : days <= horizonDays;
     }
+
+    /// <summary>
+    /// Whether <see cref="ShouldRaise"/> can hold for a pool whatever its burn rate, from what is known before its usage
+    /// history is read: false when the basis is too short, the pool is already at its hard limit, or its end date is on or
+    /// before tomorrow (below the hard limit, a projected date is at least tomorrow). The scan forecasts only the pools for
+    /// which this is true; it never rules out a pool that <see cref="ShouldRaise"/> would select.
+    /// </summary>
+    public static bool MayRaise(DateTimeOffset now, DateTimeOffset start, long used, long hardLimit, DateOnly? endDate, int minBasisDays)
+    {
+        if (ForecastPolicy.BasisDays(now, start) < minBasisDays || used >= hardLimit) return false;
+        return endDate is not { } end || end.DayNumber > ForecastPolicy.Today(now).DayNumber + 1;
+    }
+
+    /// <summary><see cref="MayRaise(DateTimeOffset, DateTimeOffset, long, long, DateOnly?, int)"/> of a campaign's governing pool, as ForecastReader forecasts it.</summary>
+    internal static bool MayRaise(Campaign c, DateTimeOffset now, int minBasisDays)
+    {
+        var m = c.MeasureOf(CapacityKinds.Governing(c.PricingModel));
+        return MayRaise(now, ForecastPolicy.Start(c.StartDate, c.CreatedAt), m.Used, m.HardLimit, c.EndDate, minBasisDays);
+    }
+
+    /// <summary><see cref="MayRaise(DateTimeOffset, DateTimeOffset, long, long, DateOnly?, int)"/> of a bundle, as ForecastReader forecasts it.</summary>
+    internal static bool MayRaise(Bundle b, DateTimeOffset now, int minBasisDays) =>
+        MayRaise(now, b.CreatedAt, b.VolunteersUsed, b.Capacity, null, minBasisDays);
 }

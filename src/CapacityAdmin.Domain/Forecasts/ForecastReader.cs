@@ -52,7 +52,7 @@ internal static class ForecastReader
         var bundleIds = bundles.Select(b => b.Id).ToList();
         // A bundle's usage is its campaigns' volunteer enrollments, closed campaigns excepted (closing gives their places back).
         var members = (await db.Campaigns.AsNoTracking()
-                .Where(c => c.BundleId != null && bundleIds.Contains(c.BundleId.Value) && c.Status != CampaignStatus.Closed)
+                .Where(c => c.BundleId != null && EF.Parameter(bundleIds).Contains(c.BundleId.Value) && c.Status != CampaignStatus.Closed)
                 .Select(c => new { c.Id, BundleId = c.BundleId!.Value }).ToListAsync(ct))
             .ToLookup(c => c.BundleId, c => c.Id);
         var net = new Dictionary<Guid, long>();
@@ -78,7 +78,7 @@ internal static class ForecastReader
     {
         var ids = poolIds.ToList();
         var since = ForecastPolicy.Today(now).AddDays(1 - RefusedWindowDays);
-        return (await db.PoolRefusalDays.AsNoTracking().Where(r => r.Day >= since && ids.Contains(r.PoolId))
+        return (await db.PoolRefusalDays.AsNoTracking().Where(r => r.Day >= since && EF.Parameter(ids).Contains(r.PoolId))
                 .GroupBy(r => new { r.PoolType, r.PoolId, r.Measure }).Select(g => new { g.Key, Sum = g.Sum(r => r.Refused) }).ToListAsync(ct))
             .ToDictionary(g => (g.Key.PoolType, g.Key.PoolId, g.Key.Measure), g => g.Sum);
     }

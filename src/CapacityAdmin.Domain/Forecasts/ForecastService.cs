@@ -159,12 +159,12 @@ public sealed class ForecastService(IDbContextFactory<CapacityDbContext> context
         var forecasts = new List<Forecast>();
         foreach (var chunk in campaignIds.Chunk(PageSize))
         {
-            var rows = await db.Campaigns.AsNoTracking().Where(c => chunk.Contains(c.Id)).ToListAsync(ct);
+            var rows = await db.Campaigns.AsNoTracking().Where(c => EF.Parameter(chunk).Contains(c.Id)).ToListAsync(ct);
             forecasts.AddRange(await ForecastReader.ForCampaignsAsync(db, rows, now, ct));
         }
         foreach (var chunk in bundleIds.Chunk(PageSize))
         {
-            var rows = await db.Bundles.AsNoTracking().Where(b => chunk.Contains(b.Id)).ToListAsync(ct);
+            var rows = await db.Bundles.AsNoTracking().Where(b => EF.Parameter(chunk).Contains(b.Id)).ToListAsync(ct);
             forecasts.AddRange(await ForecastReader.ForBundlesAsync(db, rows, now, ct));
         }
         return forecasts;

@@ -9,6 +9,8 @@ namespace CapacityAdmin.Domain.Forecasts;
 /// the credit ledger (createdAt, signed cents). Usage at an instant t is usage now minus the net change
 /// after t, so only rows newer than t are read (indexes: enrollments (CampaignId, Status, EnrolledAt) and
 /// (CampaignId, ReleasedAt); ledger (CampaignId, CreatedAt)). Every query takes a set of campaigns.
+/// Sets of ids go as one array parameter (<c>EF.Parameter</c>: json_each on SQLite, an array on PostgreSQL), not one
+/// parameter per id: a page of a thousand ids bound by name, and a new statement for every count, cost more than the query.
 /// </summary>
 internal static class UsageChanges
 {
@@ -29,25 +31,25 @@ internal static class UsageChanges
         switch (kind)
         {
             case CapacityKind.Credits:
-                foreach (var g in await db.CreditLedgerEntries.AsNoTracking().Where(e => ids.Contains(e.CampaignId) && e.CreatedAt > after)
+                foreach (var g in await db.CreditLedgerEntries.AsNoTracking().Where(e => EF.Parameter(ids).Contains(e.CampaignId) && e.CreatedAt > after)
                              .GroupBy(e => e.CampaignId).Select(g => new { g.Key, Sum = g.Sum(e => e.AmountCents) }).ToListAsync(ct))
                     Add(g.Key, g.Sum);
                 break;
             case CapacityKind.Learners:
                 foreach (var g in await db.LearnerEnrollments.AsNoTracking()
-                             .Where(e => ids.Contains(e.CampaignId) && AnyStatus.Contains(e.Status) && e.EnrolledAt > after)
+                             .Where(e => EF.Parameter(ids).Contains(e.CampaignId) && AnyStatus.Contains(e.Status) && e.EnrolledAt > after)
                              .GroupBy(e => e.CampaignId).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct))
                     Add(g.Key, g.N);
-                foreach (var g in await db.LearnerEnrollments.AsNoTracking().Where(e => ids.Contains(e.CampaignId) && e.ReleasedAt > after)
+                foreach (var g in await db.LearnerEnrollments.AsNoTracking().Where(e => EF.Parameter(ids).Contains(e.CampaignId) && e.ReleasedAt > after)
                              .GroupBy(e => e.CampaignId).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct))
                     Add(g.Key, -g.N);
                 break;
             default:
                 foreach (var g in await db.VolunteerEnrollments.AsNoTracking()
-                             .Where(e => ids.Contains(e.CampaignId) && AnyStatus.Contains(e.Status) && e.EnrolledAt > after)
+                             .Where(e => EF.Parameter(ids).Contains(e.CampaignId) && AnyStatus.Contains(e.Status) && e.EnrolledAt > after)
                              .GroupBy(e => e.CampaignId).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct))
                     Add(g.Key, g.N);
-                foreach (var g in await db.VolunteerEnrollments.AsNoTracking().Where(e => ids.Contains(e.CampaignId) && e.ReleasedAt > after)
+                foreach (var g in await db.VolunteerEnrollments.AsNoTracking().Where(e => EF.Parameter(ids).Contains(e.CampaignId) && e.ReleasedAt > after)
                              .GroupBy(e => e.CampaignId).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct))
                     Add(g.Key, -g.N);
                 break;

@@ -57,11 +57,12 @@ public sealed class MembershipReportService(IDbContextFactory<CapacityDbContext>
             var used = UsedIn(row.CellCode, row.Level, row.UnitCode);
             caps.Add(new LevelCapUtilization(row.CellCode, row.Level, row.UnitCode.Length == 0 ? null : row.UnitCode, false, row.Capacity, used, Math.Max(0, row.Capacity - used), Percent(used, row.Capacity)));
         }
+        var unitRows = rows.Select(r => (r.CellCode, r.Level, r.UnitCode)).ToHashSet();
         foreach (var row in rows.Where(r => r.IsBlanket))
         {
             var units = holders.Where(h => h.CellCode == row.CellCode && h.Path.Level >= row.Level && (rules.HierarchicalCaps || h.Path.Level == row.Level))
                 .Select(h => h.Path.UnitCodeAt(row.Level)!).Distinct()
-                .Where(u => !rows.Any(r => r.CellCode == row.CellCode && r.Level == row.Level && r.UnitCode == u));
+                .Where(u => !unitRows.Contains((row.CellCode, row.Level, u)));
             foreach (var unit in units)
             {
                 var used = UsedIn(row.CellCode, row.Level, unit);

@@ -151,6 +151,8 @@ namespace CapacityAdmin.Migrations.Postgres.Migrations
 
                     b.HasIndex("UpsellStatus", "CreatedAt");
 
+                    b.HasIndex("Kind", "AcknowledgedAt", "CreatedAt");
+
                     b.HasIndex("Kind", "AcknowledgedAt", "SnoozedUntil");
 
                     b.HasIndex("PoolType", "PoolId", "CreatedAt");

@@ -146,6 +146,8 @@ namespace CapacityAdmin.Migrations.Sqlite.Migrations
 
                     b.HasIndex("UpsellStatus", "CreatedAt");
 
+                    b.HasIndex("Kind", "AcknowledgedAt", "CreatedAt");
+
                     b.HasIndex("Kind", "AcknowledgedAt", "SnoozedUntil");
 
                     b.HasIndex("PoolType", "PoolId", "CreatedAt");

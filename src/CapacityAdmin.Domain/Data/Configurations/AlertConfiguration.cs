@@ -41,6 +41,9 @@ public class AlertConfiguration : IEntityTypeConfiguration<Alert>
         builder.HasIndex(a => a.CreatedAt);
         // The inbox and the attention queue count alerts by kind and status (acknowledged, snoozed) at scale (issue #11).
         builder.HasIndex(a => new { a.Kind, a.AcknowledgedAt, a.SnoozedUntil });
+        // Their newest page of one kind (unacknowledged first): read in CreatedAt order and stopped after the page, instead of
+        // sorting every alert of the kind (56,000 at 100k campaigns).
+        builder.HasIndex(a => new { a.Kind, a.AcknowledgedAt, a.CreatedAt });
     }
 }
 
