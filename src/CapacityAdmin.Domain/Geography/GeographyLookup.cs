@@ -33,12 +33,7 @@ public static class GeographyLookup
             return missing;
         }
 
-        Zone? zone = null;
-        if (units.Zone is not null)
-        {
-            if (!WireNames.TryParse<Zone>(units.Zone, out var parsed)) return UnitNotFound("zone", units.Zone);
-            zone = parsed;
-        }
+        if (!TryParseZone(units, out var zone)) return UnitNotFound("zone", units.Zone!);
 
         string? stateCode = null, districtCode = null, mandalCode = null;
         if (level == Level.MANDAL)
@@ -76,6 +71,16 @@ public static class GeographyLookup
     /// <summary>The unit rows a required-unit lookup reads, as one statement returns them (null: no such row).</summary>
     public sealed record UnitRows((string Code, string DistrictCode)? Mandal, (string Code, string StateCode)? District, (string Code, Zone Zone)? State);
 
+    /// <summary>The selection's zone, if it names one; false when the name is not a zone.</summary>
+    private static bool TryParseZone(UnitSelection units, out Zone? zone)
+    {
+        zone = null;
+        if (units.Zone is null) return true;
+        if (!WireNames.TryParse<Zone>(units.Zone, out var parsed)) return false;
+        zone = parsed;
+        return true;
+    }
+
     /// <summary>
     /// <see cref="ResolveAsync"/> for a required unit (<c>unitOptional: false</c>, the requirement already checked) on rows read
     /// in one statement: the mandal by the given code, the district by the mandal's district (else the given one), the state
@@ -83,12 +88,7 @@ public static class GeographyLookup
     /// </summary>
     public static Result<UnitPath> Derive(Level level, UnitSelection units, UnitRows rows)
     {
-        Zone? zone = null;
-        if (units.Zone is not null)
-        {
-            if (!WireNames.TryParse<Zone>(units.Zone, out var parsed)) return UnitNotFound("zone", units.Zone);
-            zone = parsed;
-        }
+        if (!TryParseZone(units, out var zone)) return UnitNotFound("zone", units.Zone!);
 
         string? stateCode = null, districtCode = null, mandalCode = null;
         if (level == Level.MANDAL)
