@@ -13,11 +13,12 @@ namespace CapacityAdmin.Domain.Data;
 /// set once per physical connection (recognised by its native handle), not on every open. Concurrent
 /// writers then queue behind <c>BEGIN IMMEDIATE</c> (and, in this process, behind <see cref="SqliteWriteGate"/>)
 /// instead of failing at once with SQLITE_BUSY. <c>wal_autocheckpoint=0</c>: no commit copies the WAL into the
-/// database file on its writer's time; <see cref="SqliteCheckpointer"/> does it in the background.
+/// database file on its writer's time; <see cref="SqliteCheckpointer"/> does it in the background. <c>journal_size_limit</c>
+/// (64 MB): a WAL that a burst grew beyond it is cut back when it next starts again.
 /// </summary>
 public sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 {
-    private const string ConnectionPragmas = "PRAGMA busy_timeout=5000; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA wal_autocheckpoint=0;";
+    private const string ConnectionPragmas = "PRAGMA busy_timeout=5000; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA wal_autocheckpoint=0; PRAGMA journal_size_limit=67108864;";
     private const string FilePragmas = "PRAGMA journal_mode=WAL; ";
 
     private static readonly ConcurrentDictionary<string, bool> WalFiles = new(StringComparer.Ordinal);

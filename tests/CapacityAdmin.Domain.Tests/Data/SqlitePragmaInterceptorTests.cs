@@ -25,11 +25,11 @@ public class SqlitePragmaInterceptorTests : IDisposable
         var second = await PragmasAsync(options);
 
         // Assert
-        Assert.Equal(("wal", 5000L, 1L, 1L, 0L), first);
+        Assert.Equal(("wal", 5000L, 1L, 1L, 0L, 64L * 1024 * 1024), first);
         Assert.Equal(first, second);
     }
 
-    private static async Task<(string Journal, long BusyTimeout, long Synchronous, long ForeignKeys, long AutoCheckpoint)> PragmasAsync(DbContextOptions<CapacityDbContext> options)
+    private static async Task<(string Journal, long BusyTimeout, long Synchronous, long ForeignKeys, long AutoCheckpoint, long WalSizeLimit)> PragmasAsync(DbContextOptions<CapacityDbContext> options)
     {
         await using var db = new CapacityDbContext(options);
         await db.Database.OpenConnectionAsync();
@@ -41,7 +41,7 @@ public class SqlitePragmaInterceptorTests : IDisposable
             return (await command.ExecuteScalarAsync())!;
         }
         return ((string)await Read("journal_mode"), (long)await Read("busy_timeout"), (long)await Read("synchronous"), (long)await Read("foreign_keys"),
-            (long)await Read("wal_autocheckpoint"));
+            (long)await Read("wal_autocheckpoint"), (long)await Read("journal_size_limit"));
     }
 
     public void Dispose()
