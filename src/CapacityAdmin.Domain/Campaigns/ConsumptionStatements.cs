@@ -4,7 +4,7 @@ using CapacityAdmin.Domain.Common;
 using CapacityAdmin.Domain.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using static CapacityAdmin.Domain.Data.AdoCommands;
 
 namespace CapacityAdmin.Domain.Campaigns;
 
@@ -24,7 +24,6 @@ namespace CapacityAdmin.Domain.Campaigns;
 internal static class ConsumptionStatements
 {
     private const string Accepting = "\"Status\" IN ('Recruiting', 'Active')";
-    private static readonly DateTimeOffsetToBinaryConverter SqliteInstant = new();
 
     private static (string Counter, string HardLimit) Columns(CapacityKind kind) => kind switch
     {
@@ -80,7 +79,7 @@ internal static class ConsumptionStatements
                   "SELECT @id, @c, @e, 'Enrolled', @at FROM u " +
                   "ON CONFLICT (\"CampaignId\", \"ExternalId\") WHERE \"Status\" = 'Enrolled' DO NOTHING RETURNING 1) " +
                   "SELECT u.*, (SELECT count(*) FROM i) FROM u";
-        await using var command = Command(db, sql);
+        await using var command = AdoCommands.Create(db, sql);
         Add(command, "c", campaignId);
         if (kind == CapacityKind.Volunteers && bundleId is { } b) Add(command, "b", b);
         Add(command, "id", Guid.NewGuid());
@@ -102,7 +101,7 @@ internal static class ConsumptionStatements
         var sql = db.Provider == DatabaseProvider.SqlServer
             ? $"UPDATE \"Campaigns\" SET {set} OUTPUT {CampaignColumns(kind, "INSERTED.")} WHERE {where}"
             : $"UPDATE \"Campaigns\" SET {set} WHERE {where} RETURNING {CampaignColumns(kind, "")}";
-        await using var command = Command(db, sql);
+        await using var command = AdoCommands.Create(db, sql);
         Add(command, "c", Id(db, campaignId));
         Add(command, "n", amount);
         if (bundleId is { } b) Add(command, "b", Id(db, b));
@@ -118,7 +117,7 @@ internal static class ConsumptionStatements
         var sql = db.Provider == DatabaseProvider.SqlServer
             ? $"{set} OUTPUT INSERTED.\"Id\", INSERTED.\"CompanyId\", INSERTED.\"Name\", INSERTED.\"VolunteersUsed\", INSERTED.\"Capacity\" {where}"
             : $"{set} {where} RETURNING {BundleColumnList}";
-        await using var command = Command(db, sql);
+        await using var command = AdoCommands.Create(db, sql);
         Add(command, "b", Id(db, bundleId));
         Add(command, "n", count);
         await using var reader = await command.ExecuteReaderAsync(ct);
@@ -147,7 +146,7 @@ internal static class ConsumptionStatements
             ? $"SELECT {CampaignColumns(kind, "c.")}, b.\"Id\", b.\"CompanyId\", b.\"Name\", b.\"VolunteersUsed\", b.\"Capacity\", {done} " +
               "FROM \"Campaigns\" c LEFT JOIN \"Bundles\" b ON b.\"Id\" = c.\"BundleId\" WHERE c.\"Id\" = @c"
             : $"SELECT {CampaignColumns(kind, "c.")}, NULL, NULL, NULL, NULL, NULL, {done} FROM \"Campaigns\" c WHERE c.\"Id\" = @c";
-        await using var command = Command(db, sql);
+        await using var command = AdoCommands.Create(db, sql);
         Add(command, "c", Id(db, campaignId));
         if (probe is not null) Add(command, "p", probe);
         await using var reader = await command.ExecuteReaderAsync(ct);
@@ -168,7 +167,7 @@ internal static class ConsumptionStatements
               "WITH (UPDLOCK, HOLDLOCK) WHERE \"CampaignId\" = @c AND \"ExternalId\" = @e AND \"Status\" = 'Enrolled')"
             : $"INSERT INTO \"{table}\" {columns} VALUES (@id, @c, @e, 'Enrolled', @at) " +
               "ON CONFLICT (\"CampaignId\", \"ExternalId\") WHERE \"Status\" = 'Enrolled' DO NOTHING";
-        await using var command = Command(db, sql);
+        await using var command = AdoCommands.Create(db, sql);
         Add(command, "id", Id(db, Guid.NewGuid()));
         Add(command, "c", Id(db, campaignId));
         Add(command, "e", externalId);
@@ -191,17 +190,17 @@ internal static class ConsumptionStatements
                   "(SELECT 1 FROM \"CreditLedgerEntries\" WITH (UPDLOCK, HOLDLOCK) WHERE \"CampaignId\" = @c AND \"IdempotencyKey\" = @key)"
                 : $"INSERT INTO \"CreditLedgerEntries\" {columns} VALUES ({values}) " +
                   "ON CONFLICT (\"CampaignId\", \"IdempotencyKey\") WHERE \"IdempotencyKey\" IS NOT NULL DO NOTHING";
-        await using var command = Command(db, sql);
+        await using var command = AdoCommands.Create(db, sql);
         Add(command, "id", Id(db, e.Id));
         Add(command, "c", Id(db, e.CampaignId));
         Add(command, "n", e.AmountCents);
-        Add(command, "activity", e.Activity, typeof(string));
-        Add(command, "key", e.IdempotencyKey, typeof(string));
-        Add(command, "reason", e.Reason, typeof(string));
+        Add(command, "activity", e.Activity);
+        Add(command, "key", e.IdempotencyKey);
+        Add(command, "reason", e.Reason);
         Add(command, "after", e.ConsumedAfterCents);
         Add(command, "by", e.CreatedBy);
         Add(command, "at", Instant(db, e.CreatedAt));
-        Add(command, "fp", e.RequestFingerprint, typeof(string));
+        Add(command, "fp", e.RequestFingerprint);
         return await command.ExecuteNonQueryAsync(ct);
     }
 
@@ -224,7 +223,7 @@ internal static class ConsumptionStatements
               INSERT INTO "PoolRefusalDays" ("PoolType", "PoolId", "Measure", "Day", "Refused") VALUES (@t, @p, @m, @d, @n)
               ON CONFLICT ("PoolType", "PoolId", "Measure", "Day") DO UPDATE SET "Refused" = "PoolRefusalDays"."Refused" + @n
               """;
-        await using var command = Command(db, sql);
+        await using var command = AdoCommands.Create(db, sql);
         Add(command, "t", poolType.ToString());
         Add(command, "p", Id(db, poolId));
         Add(command, "m", measure.ToString());
@@ -243,27 +242,4 @@ internal static class ConsumptionStatements
         new(r.GetGuid(i), r.GetGuid(i + 1), r.GetString(i + 2), (int)Long(r, i + 3), (int)Long(r, i + 4));
 
     private static long Long(DbDataReader r, int i) => Convert.ToInt64(r.GetValue(i), System.Globalization.CultureInfo.InvariantCulture);
-
-    private static DbCommand Command(CapacityDbContext db, string sql)
-    {
-        var command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        return command;
-    }
-
-    private static void Add(DbCommand command, string name, object? value, Type? nullType = null)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value ?? DBNull.Value;
-        if (value is null && nullType == typeof(string)) parameter.DbType = System.Data.DbType.String;
-        command.Parameters.Add(parameter);
-    }
-
-    /// <summary>EF stores a GUID as upper-case text on SQLite; the other providers have a uuid type.</summary>
-    private static object Id(CapacityDbContext db, Guid id) => db.Provider == DatabaseProvider.Sqlite ? id.ToString().ToUpperInvariant() : id;
-
-    /// <summary>SQLite keeps a DateTimeOffset as ticks (<see cref="CapacityDbContext"/>'s convention); the others natively.</summary>
-    private static object Instant(CapacityDbContext db, DateTimeOffset at) => db.Provider == DatabaseProvider.Sqlite ? SqliteInstant.ConvertToProvider(at)! : at;
 }

@@ -48,21 +48,12 @@ public static class SqliteWriteGroup
 
     private sealed class Group
     {
-        private readonly object _lock = new();
-        private List<Member> _queued = [];
-        private bool _leading;
+        private readonly GroupQueue<Member> _queue = new();
 
         public async Task<T?> RunAsync<T>(CapacityDbContext db, Func<CapacityDbContext, Task<T?>> piece) where T : class
         {
             var member = new Member(async g => await piece(g));
-            bool lead;
-            lock (_lock)
-            {
-                _queued.Add(member);
-                lead = !_leading;
-                _leading = true;
-            }
-            var outcome = lead ? Outcome.Lead : await member.Done.Task;
+            var outcome = _queue.Enqueue(member) ? Outcome.Lead : await member.Done.Task;
             if (outcome == Outcome.Lead) outcome = await LeadAsync(db);
             if (outcome == Outcome.Alone) return null;
             member.Error?.Throw();
@@ -81,22 +72,16 @@ public static class SqliteWriteGroup
             {
                 // The queue is taken once the writer gate is ours: the calls that arrived while we waited join this group.
                 await using var tx = await db.Database.BeginWriteTransactionAsync(CancellationToken.None);
-                group = TakeQueued();
+                group = _queue.Take(MaxGroupSize);
                 foreach (var member in group) await RunPieceAsync(db, tx, member);
                 await tx.CommitAsync(CancellationToken.None);
             }
             catch
             {
-                group ??= TakeQueued();
+                group ??= _queue.Take(MaxGroupSize);
                 outcome = Outcome.Alone;
             }
-            Member? next = null;
-            lock (_lock)
-            {
-                if (_queued.Count > 0) next = _queued[0];
-                else _leading = false;
-            }
-            next?.Done.SetResult(Outcome.Lead);
+            if (_queue.TryPassLead(out var next)) next.Done.SetResult(Outcome.Lead);
             foreach (var member in group) member.Done.TrySetResult(outcome);
             return outcome;
         }
@@ -128,22 +113,6 @@ public static class SqliteWriteGroup
                 command.CommandText = sql;
                 command.Transaction = tx.GetDbTransaction();
                 await command.ExecuteNonQueryAsync();
-            }
-        }
-
-        private List<Member> TakeQueued()
-        {
-            lock (_lock)
-            {
-                if (_queued.Count <= MaxGroupSize)
-                {
-                    var all = _queued;
-                    _queued = [];
-                    return all;
-                }
-                var group = _queued.GetRange(0, MaxGroupSize);
-                _queued.RemoveRange(0, MaxGroupSize);
-                return group;
             }
         }
     }

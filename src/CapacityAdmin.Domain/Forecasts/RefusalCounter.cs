@@ -44,22 +44,13 @@ internal static class RefusalCounter
     /// <summary>The queue of one database file. At most one member writes at a time (the leader).</summary>
     private sealed class Group
     {
-        private readonly object _lock = new();
-        private List<(Key Key, TaskCompletionSource<Outcome> Done)> _queued = [];
-        private bool _leading;
+        private readonly GroupQueue<(Key Key, TaskCompletionSource<Outcome> Done)> _queue = new();
 
         public async Task CountAsync(CapacityDbContext db, Key key)
         {
             var done = new TaskCompletionSource<Outcome>(TaskCreationOptions.RunContinuationsAsynchronously);
-            bool lead;
-            lock (_lock)
-            {
-                _queued.Add((key, done));
-                lead = !_leading;
-                _leading = true;
-            }
             // Not cancellable: once queued, a count is written with its group whatever its caller does.
-            var outcome = lead ? Outcome.Lead : await done.Task;
+            var outcome = _queue.Enqueue((key, done)) ? Outcome.Lead : await done.Task;
             if (outcome == Outcome.Lead) outcome = await WriteNextGroupAsync(db);
             if (outcome == Outcome.Alone)
                 await db.Database.WriteAsync(() => ConsumptionStatements.CountRefusalAsync(db, key.PoolType, key.PoolId, key.Measure, key.Day,
@@ -78,37 +69,21 @@ internal static class RefusalCounter
             {
                 // The queue is taken once the writer gate is ours: the counts that arrived while we waited join this group.
                 await using var tx = await db.Database.BeginWriteTransactionAsync(CancellationToken.None);
-                group = TakeQueued();
+                group = _queue.Take();
                 foreach (var (key, count) in group.GroupBy(g => g.Key).Select(g => (g.Key, g.Count())))
                     await ConsumptionStatements.CountRefusalAsync(db, key.PoolType, key.PoolId, key.Measure, key.Day, CancellationToken.None, count);
                 await tx.CommitAsync(CancellationToken.None);
             }
             catch
             {
-                group ??= TakeQueued();
+                group ??= _queue.Take();
                 outcome = Outcome.Alone;
             }
             // Hand the lead to the first count queued meanwhile, before answering this group.
-            TaskCompletionSource<Outcome>? next = null;
-            lock (_lock)
-            {
-                if (_queued.Count > 0) next = _queued[0].Done;
-                else _leading = false;
-            }
-            next?.SetResult(Outcome.Lead);
+            if (_queue.TryPassLead(out var next)) next.Done.SetResult(Outcome.Lead);
             // The leader's own entry may already hold "lead" (handed to it): it takes the outcome returned here.
             foreach (var (_, done) in group) done.TrySetResult(outcome);
             return outcome;
-        }
-
-        private List<(Key Key, TaskCompletionSource<Outcome> Done)> TakeQueued()
-        {
-            lock (_lock)
-            {
-                var group = _queued;
-                _queued = [];
-                return group;
-            }
         }
     }
 }

@@ -91,13 +91,8 @@ public sealed class ApiKeyService(IDbContextFactory<CapacityDbContext> contexts,
         await connection.OpenAsync(ct);
         try
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT 1 FROM \"ApiKeys\" WHERE \"Id\" = @id AND \"RevokedAt\" IS NULL";
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "id";
-            // As the model stores it: SQLite keeps GUIDs as upper-case text.
-            parameter.Value = db.Provider == DatabaseProvider.Sqlite ? id.ToString().ToUpperInvariant() : id;
-            command.Parameters.Add(parameter);
+            await using var command = AdoCommands.Create(db, "SELECT 1 FROM \"ApiKeys\" WHERE \"Id\" = @id AND \"RevokedAt\" IS NULL");
+            AdoCommands.Add(command, "id", AdoCommands.Id(db, id));
             return await command.ExecuteScalarAsync(ct) is not null;
         }
         finally

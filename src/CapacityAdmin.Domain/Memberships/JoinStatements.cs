@@ -6,7 +6,7 @@ using CapacityAdmin.Domain.Data;
 using CapacityAdmin.Domain.Geography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using static CapacityAdmin.Domain.Data.AdoCommands;
 
 namespace CapacityAdmin.Domain.Memberships;
 
@@ -45,7 +45,6 @@ internal sealed record JoinSeats(Guid? ExistingId, ScopeUsage Usage);
 /// </summary>
 internal static class JoinStatements
 {
-    private static readonly DateTimeOffsetToBinaryConverter SqliteInstant = new();
 
     /// <summary>
     /// <see cref="SeatHolding.HoldsSeatExpression"/>, led by the seat indexes' own filter (which it implies) so that SQLite can
@@ -236,16 +235,4 @@ internal static class JoinStatements
         string text => decimal.Parse(text, CultureInfo.InvariantCulture),
         var value => Convert.ToDecimal(value, CultureInfo.InvariantCulture),
     };
-
-    private static void Add(DbCommand command, string name, object? value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value ?? DBNull.Value;
-        if (value is null or string) parameter.DbType = System.Data.DbType.String;
-        command.Parameters.Add(parameter);
-    }
-
-    /// <summary>SQLite keeps a DateTimeOffset as ticks (<see cref="CapacityDbContext"/>'s convention); the others natively.</summary>
-    private static object Instant(CapacityDbContext db, DateTimeOffset at) => db.Provider == DatabaseProvider.Sqlite ? SqliteInstant.ConvertToProvider(at)! : at;
 }
